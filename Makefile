@@ -1,0 +1,90 @@
+# The commands the README gives. `make run` and `make test` work on a fresh
+# Debian/Ubuntu machine: missing system libraries are installed when run as
+# root, and otherwise named with the exact apt-get line.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+# Shared libraries Qt's offscreen and xcb platforms load, and the Debian packages that ship them.
+QT_LIBS := libGL.so.1:libgl1 libEGL.so.1:libegl1 libxkbcommon.so.0:libxkbcommon0 \
+	libfontconfig.so.1:libfontconfig1 libglib-2.0.so.0:libglib2.0-0 libdbus-1.so.3:libdbus-1-3
+# What the display-less tests need besides Qt: pdftoppm renders exported PDFs.
+TEST_TOOLS := pdftoppm:poppler-utils
+
+.PHONY: run test lint format soak bench check-python sysdeps test-sysdeps clean
+
+run: $(STAMP) sysdeps
+	$(BIN)/llmcompare-gui
+
+test: $(STAMP) test-sysdeps lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+soak: $(STAMP) test-sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak -p no:randomly $(PYTEST_ARGS)
+
+bench: $(STAMP) test-sysdeps
+	@for script in benchmarks/bench_*.py; do \
+		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; \
+	done
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+$(STAMP): pyproject.toml | check-python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		rm -rf $(VENV); $(call install_or_explain, python3-venv); $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "llmcompare-gui needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)."; exit 1; }
+
+sysdeps:
+	@$(call need_libs,$(QT_LIBS))
+
+test-sysdeps: sysdeps
+	@$(call need_tools,$(TEST_TOOLS))
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# $(call need_libs,lib:package ...) installs the packages of libraries the linker cannot find.
+define need_libs
+missing=""; for pair in $(1); do \
+	lib=$${pair%%:*}; pkg=$${pair##*:}; \
+	ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$pkg"; \
+done; \
+if [ -n "$$missing" ]; then $(call install_or_explain,$$missing); fi
+endef
+
+# $(call need_tools,command:package ...) installs the packages of missing commands.
+define need_tools
+missing=""; for pair in $(1); do \
+	tool=$${pair%%:*}; pkg=$${pair##*:}; \
+	command -v "$$tool" >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+done; \
+if [ -n "$$missing" ]; then $(call install_or_explain,$$missing); fi
+endef
+
+define install_or_explain
+if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	echo "Installing system packages:$(1)"; \
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) >/dev/null; \
+else \
+	echo "Missing system packages. Install them with:"; \
+	echo "  sudo apt-get install$(1)"; \
+	exit 1; \
+fi
+endef

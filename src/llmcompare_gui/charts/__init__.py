@@ -1,0 +1,1 @@
+"""The chart figures (pyqtgraph), built from a Comparison and updated in place."""

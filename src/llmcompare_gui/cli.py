@@ -1,0 +1,245 @@
+"""The command line: launch the window, or export and import without one.
+
+Argument errors exit 2, an unusable store 3, an output that cannot be
+written 1. Every failure is one line
+on stderr that names the file; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .domain.comparison import ChartKind
+from .domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+
+EXIT_OK = 0
+EXIT_WRITE_FAILED = 1
+EXIT_USAGE = 2
+EXIT_STORE = 3
+
+DEFAULT_INPUT_TOKENS = 100e6
+DEFAULT_OUTPUT_TOKENS = 20e6
+FORMATS = ("png", "svg", "pdf", "csv")
+
+
+class UsageError(Exception):
+    pass
+
+
+def token_volume(text: str) -> float:
+    try:
+        return parse_token_volume(text)
+    except TokenVolumeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def cached_share(text: str) -> float:
+    raw = text.strip()
+    try:
+        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a share; write a fraction such as 0.4 or a percentage such as 40%"
+        ) from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside 0 to 1 (0 % to 100 %)")
+    return value
+
+
+def pixel_size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of pixels") from None
+    if not 16 <= value <= 16384:
+        raise argparse.ArgumentTypeError(f"{text} pixels is outside 16 to 16384")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep the store (DIR/models.json) and settings in DIR instead of the user "
+        "folders (also: the LLMCOMPARE_DATA_DIR environment variable)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="llmcompare-gui",
+        description="Compare large language models side by side and see what your monthly "
+        "workload costs on each. Without a command, opens the window.",
+        parents=[data_dir],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    charts = "\n".join(f"  {kind.value:<11} {kind.description}" for kind in ChartKind)
+    export = commands.add_parser(
+        "export",
+        parents=[data_dir],
+        help="write a chart as PNG, SVG or PDF, or its numbers as CSV, without a window",
+        description="Write a chart, or the numbers behind it, without opening a window.",
+        epilog=f"charts:\n{charts}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument(
+        "--chart",
+        required=True,
+        metavar="CHART",
+        help="one of: " + ", ".join(kind.value for kind in ChartKind),
+    )
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="PATH",
+        type=Path,
+        help="file to write (replaced atomically)",
+    )
+    export.add_argument("--format", choices=FORMATS, help="default: from the extension of PATH")
+    export.add_argument(
+        "--input-tokens",
+        type=token_volume,
+        metavar="N",
+        default=DEFAULT_INPUT_TOKENS,
+        help="input tokens a month, e.g. 2500000, 2.5e6, 750k, 10M, 2.5B "
+        f"(default: {format_token_volume(DEFAULT_INPUT_TOKENS)})",
+    )
+    export.add_argument(
+        "--output-tokens",
+        type=token_volume,
+        metavar="N",
+        default=DEFAULT_OUTPUT_TOKENS,
+        help=f"output tokens a month (default: {format_token_volume(DEFAULT_OUTPUT_TOKENS)})",
+    )
+    export.add_argument(
+        "--cached-share",
+        type=cached_share,
+        metavar="F",
+        default=0.0,
+        help="share of input served from cache: 0.4 or 40%% (default: 0)",
+    )
+    export.add_argument("--models", metavar="ID,ID,...", help="model ids to include (default: all)")
+    export.add_argument(
+        "--benchmark",
+        metavar="ID",
+        help="benchmark for the value chart (default: the first with scores)",
+    )
+    export.add_argument(
+        "--width",
+        type=pixel_size,
+        default=1280,
+        metavar="PX",
+        help="picture width in pixels (default: 1280)",
+    )
+    export.add_argument(
+        "--height",
+        type=pixel_size,
+        default=720,
+        metavar="PX",
+        help="picture height in pixels (default: 720)",
+    )
+    export.add_argument("--title", help="chart title (default: describes the scenario)")
+    export.add_argument(
+        "--theme",
+        choices=("light", "dark"),
+        default="light",
+        help="colours of the picture (default: light)",
+    )
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = getattr(args, "data_dir", None)
+    try:
+        if args.command == "export":
+            return run_export(args, data_dir)
+    except UsageError as error:
+        parser.exit(EXIT_USAGE, f"llmcompare-gui: error: {error}\n")
+    return run_gui(data_dir)
+
+
+def fail(status: int, message: str) -> int:
+    print(f"llmcompare-gui: {message}", file=sys.stderr)
+    return status
+
+
+def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
+    from .atomicfile import FileWriteError
+    from .domain.comparison import Comparison
+    from .domain.cost import Scenario
+    from .store.errors import StoreError
+    from .store.jsonstore import default_store, load_store
+    from .store.paths import resolve_paths
+
+    try:
+        kind = ChartKind(args.chart)
+    except ValueError:
+        raise UsageError(
+            f"unknown chart {args.chart!r}; choose from "
+            + ", ".join(kind.value for kind in ChartKind)
+        ) from None
+    out: Path = args.out
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UsageError(
+            f"cannot tell the format of {str(out)!r}; give --format ({', '.join(FORMATS)})"
+        )
+
+    path = resolve_paths(data_dir).store_file
+    try:
+        store = load_store(path) if path.exists() else default_store()
+    except StoreError as error:
+        return fail(EXIT_STORE, f"cannot read the store: {error}")
+
+    models = store.models
+    if args.models:
+        wanted = [part.strip() for part in args.models.split(",") if part.strip()]
+        unknown = [model_id for model_id in wanted if store.model(model_id) is None]
+        if unknown:
+            raise UsageError(f"no model with id {', '.join(map(repr, unknown))} in {path}")
+        models = [model for model_id in wanted if (model := store.model(model_id))]
+    if args.benchmark and args.benchmark not in store.benchmark_ids():
+        raise UsageError(f"no benchmark with id {args.benchmark!r} in {path}")
+
+    comparison = Comparison(
+        store=store,
+        models=models,
+        scenario=Scenario(args.input_tokens, args.output_tokens, args.cached_share),
+        value_benchmark=args.benchmark,
+    )
+    try:
+        if fmt == "csv":
+            from .export.csv_export import write_csv
+
+            table = comparison.table(kind)
+            write_csv(out, table.header, table.rows)
+        else:
+            from .export.headless import export_chart_file
+
+            export_chart_file(
+                comparison,
+                kind,
+                out,
+                fmt,
+                width=args.width,
+                height=args.height,
+                title=args.title,
+                theme=args.theme,
+            )
+    except FileWriteError as error:
+        return fail(EXIT_WRITE_FAILED, f"cannot write {error}")
+    return EXIT_OK
+
+
+def run_gui(data_dir: str | None) -> int:
+    from .ui.app import run
+
+    return run(data_dir)

@@ -1,0 +1,1 @@
+"""The domain: data model, cost engine, token volumes and importers. No Qt here."""

@@ -1,0 +1,277 @@
+"""What a chart shows, as numbers: one definition for the charts and their CSV.
+
+A :class:`Comparison` is the chosen models under a scenario. Each chart kind
+has a table here (header and rows) that is both what the chart plots and what
+``--format csv`` writes, so the picture and the numbers cannot disagree.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .cost import BreakEven, CostBreakdown, PriceTable, Scenario, break_even_points, compute_costs
+from .model import BenchmarkDefinition, Model, Store
+from .tokens import format_token_volume
+
+Cell = str | float | int | None
+
+
+class ChartKind(enum.StrEnum):
+    COST = "cost"
+    VOLUME = "volume"
+    BENCHMARKS = "benchmarks"
+    VALUE = "value"
+    PARAMETERS = "parameters"
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+
+_DESCRIPTIONS = {
+    ChartKind.COST: "monthly cost per model for the scenario, split into input, cached input "
+    "and output (cheapest first)",
+    ChartKind.VOLUME: "monthly cost against input volume (log axes), with the scenario's "
+    "volume marked and the break-even points where models cross",
+    ChartKind.BENCHMARKS: "benchmark scores grouped by benchmark (models without a score "
+    "are marked n/a)",
+    ChartKind.VALUE: "value map: blended price per million tokens against a benchmark score",
+    ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: list[tuple[Cell, ...]]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The models to compare, in display order, under one scenario."""
+
+    store: Store
+    models: Sequence[Model]
+    scenario: Scenario
+    value_benchmark: str | None = None
+    """Benchmark id for the value map; the first one with scores when None."""
+    _prices: PriceTable | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def prices(self) -> PriceTable:
+        return self._prices if self._prices is not None else PriceTable.from_models(self.models)
+
+    @cached_property
+    def costs(self) -> CostBreakdown:
+        return compute_costs(self.prices, self.scenario)
+
+    @property
+    def currency(self) -> str:
+        return self.store.currency
+
+    def cheapest_first(self) -> list[int]:
+        """Model rows sorted by total cost (ties by name)."""
+        totals = self.costs.total
+        return sorted(range(len(self.models)), key=lambda row: (totals[row], self.models[row].name))
+
+    def break_even(self) -> list[BreakEven]:
+        return break_even_points(self.prices, self.scenario)
+
+    def benchmarks(self) -> list[BenchmarkDefinition]:
+        """Benchmarks that any compared model has a result for, in store order."""
+        used = {bench_id for model in self.models for bench_id in model.benchmarks}
+        return [
+            self.store.benchmark_definition(bench_id)
+            for bench_id in self.store.benchmark_ids()
+            if bench_id in used
+        ]
+
+    def scored_benchmarks(self) -> list[BenchmarkDefinition]:
+        return [
+            definition
+            for definition in self.benchmarks()
+            if any(_score(model, definition.id) is not None for model in self.models)
+        ]
+
+    def value_benchmark_definition(self) -> BenchmarkDefinition | None:
+        scored = self.scored_benchmarks()
+        for definition in scored:
+            if definition.id == self.value_benchmark:
+                return definition
+        if self.value_benchmark is not None:
+            return self.store.benchmark_definition(self.value_benchmark)
+        return scored[0] if scored else None
+
+    def blended_prices(self) -> np.ndarray:
+        return self.prices.blended(self.scenario.input_share)
+
+    def describe_scenario(self) -> str:
+        """``1B input and 100M output tokens a month, 0 % cached``."""
+        scenario = self.scenario
+        text = (
+            f"{format_token_volume(scenario.input_tokens)} input and "
+            f"{format_token_volume(scenario.output_tokens)} output tokens a month, "
+            f"{scenario.cached_share * 100:.0f} % cached"
+        )
+        if scenario.reasoning_overhead != 1.0:
+            text += f", thinking output ×{scenario.reasoning_overhead:g}"
+        return text
+
+    def table(self, kind: ChartKind) -> Table:
+        return _TABLES[kind](self)
+
+
+def _score(model: Model, bench_id: str) -> float | None:
+    result = model.benchmarks.get(bench_id)
+    return None if result is None else result.score
+
+
+def _cost_table(comparison: Comparison) -> Table:
+    costs = comparison.costs
+    rows: list[tuple[Cell, ...]] = []
+    for row in comparison.cheapest_first():
+        model = comparison.models[row]
+        rows.append(
+            (
+                model.id,
+                model.name,
+                float(costs.input[row]),
+                float(costs.cached_input[row]),
+                float(costs.output[row]),
+                float(costs.total[row]),
+                comparison.currency,
+            )
+        )
+    return Table(
+        (
+            "model_id",
+            "model",
+            "input_cost",
+            "cached_input_cost",
+            "output_cost",
+            "total_cost",
+            "currency",
+        ),
+        rows,
+    )
+
+
+def _benchmark_table(comparison: Comparison) -> Table:
+    definitions = [
+        comparison.store.benchmark_definition(b) for b in comparison.store.benchmark_ids()
+    ]
+    rows: list[tuple[Cell, ...]] = []
+    for model in comparison.models:
+        for definition in definitions:
+            result = model.benchmarks.get(definition.id)
+            if result is None:
+                continue
+            rows.append(
+                (
+                    model.id,
+                    model.name,
+                    definition.name,
+                    result.score,
+                    definition.unit,
+                    result.note or "",
+                )
+            )
+    return Table(("model_id", "model", "benchmark", "score", "unit", "note"), rows)
+
+
+VOLUME_POINTS = 61
+"""Points per cost line on the volume chart (log-spaced)."""
+
+
+def volume_range(scenario: Scenario) -> tuple[float, float]:
+    """Input volumes the volume chart spans: three decades either side of the scenario."""
+    centre = max(scenario.input_tokens, 1e3)
+    return max(centre / 1e3, 1e3), centre * 1e3
+
+
+def volume_grid(scenario: Scenario) -> np.ndarray:
+    low, high = volume_range(scenario)
+    return np.logspace(math.log10(low), math.log10(high), VOLUME_POINTS)
+
+
+def _volume_table(comparison: Comparison) -> Table:
+    from .cost import input_volume_costs
+
+    grid = volume_grid(comparison.scenario)
+    costs = input_volume_costs(comparison.prices, comparison.scenario, grid)
+    rows: list[tuple[Cell, ...]] = []
+    for row, model in enumerate(comparison.models):
+        for column, volume in enumerate(grid):
+            rows.append(
+                (
+                    model.id,
+                    model.name,
+                    float(volume),
+                    comparison.scenario.output_tokens,
+                    float(costs[column, row]),
+                    comparison.currency,
+                )
+            )
+    return Table(
+        ("model_id", "model", "input_tokens", "output_tokens", "total_cost", "currency"), rows
+    )
+
+
+def _value_table(comparison: Comparison) -> Table:
+    definition = comparison.value_benchmark_definition()
+    blended = comparison.blended_prices()
+    rows: list[tuple[Cell, ...]] = []
+    for row, model in enumerate(comparison.models):
+        result = model.benchmarks.get(definition.id) if definition else None
+        rows.append(
+            (
+                model.id,
+                model.name,
+                float(blended[row]),
+                definition.name if definition else "",
+                None if result is None else result.score,
+                "" if result is None or result.note is None else result.note,
+                comparison.currency,
+            )
+        )
+    return Table(
+        ("model_id", "model", "blended_price_per_mtok", "benchmark", "score", "note", "currency"),
+        rows,
+    )
+
+
+def _parameter_table(comparison: Comparison) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for model in comparison.models:
+        arch = model.architecture
+        total = arch.total_params_b.value if arch and arch.total_params_b else None
+        active = arch.active_params_b.value if arch and arch.active_params_b else None
+        rows.append(
+            (
+                model.id,
+                model.name,
+                total,
+                active,
+                model.sparsity,
+                arch.kind if arch and arch.kind else "",
+            )
+        )
+    return Table(
+        ("model_id", "model", "total_params_b", "active_params_b", "active_share", "architecture"),
+        rows,
+    )
+
+
+_TABLES = {
+    ChartKind.COST: _cost_table,
+    ChartKind.VOLUME: _volume_table,
+    ChartKind.BENCHMARKS: _benchmark_table,
+    ChartKind.VALUE: _value_table,
+    ChartKind.PARAMETERS: _parameter_table,
+}

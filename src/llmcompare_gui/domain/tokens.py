@@ -1,0 +1,61 @@
+"""Token volumes as people write them: ``2500000``, ``2.5e6``, ``10M``, ``750k``."""
+
+from __future__ import annotations
+
+import math
+import re
+
+SUFFIXES = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
+
+_VOLUME = re.compile(
+    r"""^\s*
+    (?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)
+    \s*(?P<suffix>[kmbt]?)
+    \s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+class TokenVolumeError(ValueError):
+    """A token volume that cannot be read."""
+
+
+def parse_token_volume(text: str) -> float:
+    """Read a non-negative token volume.
+
+    Plain numbers and scientific notation are accepted, with an optional
+    case-insensitive suffix K, M, B or T; ``_`` and ``,`` may separate digits.
+    Raises :class:`TokenVolumeError` with a message that quotes the input.
+    """
+    cleaned = text.replace("_", "").replace(",", "")
+    match = _VOLUME.match(cleaned)
+    if match is None:
+        raise TokenVolumeError(
+            f"{text!r} is not a token volume; write a number such as "
+            "2500000, 2.5e6, 750k, 10M, 2.5B or 1T"
+        )
+    value = float(match["number"]) * SUFFIXES[match["suffix"].lower()]
+    if not math.isfinite(value):
+        raise TokenVolumeError(f"{text!r} is too large to be a token volume")
+    return value
+
+
+def format_token_volume(value: float, digits: int = 3) -> str:
+    """Write a volume compactly (``2.5B``); :func:`parse_token_volume` reads it back.
+
+    At most ``digits`` significant digits are kept, so the round trip is exact
+    for values that have no more than that many.
+    """
+    if value < 0 or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a token volume")
+    for suffix, scale in (("T", 10**12), ("B", 10**9), ("M", 10**6), ("K", 10**3)):
+        if value >= scale:
+            return _compact(value / scale, digits) + suffix
+    return _compact(value, digits)
+
+
+def _compact(number: float, digits: int) -> str:
+    text = f"{number:.{digits}g}"
+    if "e" in text:  # only for numbers ≥ 10**digits, e.g. 5000T
+        return f"{number:.0f}"
+    return text

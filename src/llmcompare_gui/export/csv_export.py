@@ -1,0 +1,50 @@
+"""CSV that spreadsheets read safely.
+
+Numbers are written as plain decimals (never ``1e-05``); text that a
+spreadsheet would run as a formula is prefixed with ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from ..atomicfile import write_text_atomically
+from ..domain.comparison import Cell
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def format_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        text = format(Decimal(repr(value)), "f")
+        return text[:-2] if text.endswith(".0") else text
+    if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([format_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
+    """Write atomically; raises :class:`~llmcompare_gui.atomicfile.FileWriteError`."""
+    write_text_atomically(path, csv_text(header, rows))

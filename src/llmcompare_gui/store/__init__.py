@@ -1,0 +1,1 @@
+"""The JSON store on disk: paths, loading with validation, migration, atomic saves."""

@@ -1,0 +1,1 @@
+"""The window: main window, table model, calculator, chart panel, dialogs, undo commands."""
