@@ -1,0 +1,208 @@
+"""The five chart figures: built, updated in place, robust, and true to the numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pytestqt.qtbot import QtBot
+
+from llmcompare_gui.charts import DARK, LIGHT, MAX_CHARTED_MODELS, create_chart
+from llmcompare_gui.charts.base import ChartFigure
+from llmcompare_gui.domain.comparison import ChartKind, Comparison
+
+from .charting import HOSTILE, comparison
+
+pytestmark = pytest.mark.gui
+
+
+def make(qtbot: QtBot, kind: ChartKind, theme=LIGHT) -> ChartFigure:  # type: ignore[no-untyped-def]
+    chart = create_chart(kind, theme)
+    qtbot.addWidget(chart.widget)
+    chart.widget.resize(1000, 600)
+    return chart
+
+
+def plot_items(chart: ChartFigure) -> list[object]:
+    return list(chart.plot.items)  # type: ignore[attr-defined]
+
+
+def visible_texts(chart: ChartFigure) -> list[str]:
+    import pyqtgraph as pg
+
+    return [
+        item.toPlainText()
+        for item in chart.plot.items  # type: ignore[attr-defined]
+        if isinstance(item, pg.TextItem) and item.isVisible()
+    ]
+
+
+def note(chart: ChartFigure) -> str:
+    return chart._note_text  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+@pytest.mark.parametrize("count", [0, 1, 3, 20])
+def test_builds_for_any_number_of_models(qtbot: QtBot, kind: ChartKind, count: int) -> None:
+    chart = make(qtbot, kind)
+    assert chart.kind is kind
+    chart.update_comparison(comparison(count))
+    image = chart.widget.grab().toImage()
+    assert image.width() == 1000
+    if count == 0:
+        assert "No models selected" in visible_texts(chart)
+    else:
+        assert "No models selected" not in visible_texts(chart)
+    if count > MAX_CHARTED_MODELS:
+        assert f"{MAX_CHARTED_MODELS} of {count} models, cheapest shown" in note(chart)
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_updates_in_place(qtbot: QtBot, kind: ChartKind) -> None:
+    chart = make(qtbot, kind)
+    chart.update_comparison(comparison(5))
+    before = plot_items(chart)
+    for share in (0.0, 0.3, 0.9):
+        chart.update_comparison(comparison(5, input_tokens=2e8 + share * 1e9, cached_share=share))
+    after = plot_items(chart)
+    assert [id(item) for item in after] == [id(item) for item in before]
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_dark_theme_recolours(qtbot: QtBot, kind: ChartKind) -> None:
+    chart = make(qtbot, kind)
+    chart.update_comparison(comparison(3))
+    chart.set_theme(DARK)
+    image = chart.widget.grab().toImage()
+    corner = image.pixelColor(2, 2)
+    assert corner.name().upper() == DARK.background.upper()
+
+
+def test_cost_bars_are_the_cost_engines_numbers(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.COST)
+    comp = comparison(6, cached_share=0.4)
+    chart.update_comparison(comp)
+    table = comp.table(ChartKind.COST)
+    fresh = np.array([row[2] for row in table.rows])
+    cached = np.array([row[3] for row in table.rows])
+    output = np.array([row[4] for row in table.rows])
+    bars = chart  # type: ignore[assignment]
+    np.testing.assert_array_equal(bars.input_bars.opts["width"], fresh)  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(bars.cached_bars.opts["width"], cached)  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(bars.output_bars.opts["width"], output)  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(bars.output_bars.opts["x0"], fresh + cached)  # type: ignore[attr-defined]
+    names = [name for _, name in chart.plot.getAxis("left")._tickLevels[0]]  # type: ignore[attr-defined]
+    # Cheapest first, as the CSV; long names elided to fit.
+    assert len(names) == len(table.rows)
+    for name, row in zip(names, table.rows, strict=True):
+        assert str(row[1]).startswith(name.removesuffix("…"))
+    texts = visible_texts(chart)
+    assert any(text.endswith("cheapest") for text in texts)
+    assert sum("cheapest" in text for text in texts) == 1
+
+
+def test_cost_chart_charts_the_cheapest_fifteen(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.COST)
+    comp = comparison(20)
+    chart.update_comparison(comp)
+    widths = chart.input_bars.opts["width"]  # type: ignore[attr-defined]
+    assert len(widths) == MAX_CHARTED_MODELS
+    totals = [row[5] for row in comp.table(ChartKind.COST).rows]
+    shown = chart.input_bars.opts["width"] + chart.output_bars.opts["width"]  # type: ignore[attr-defined]
+    np.testing.assert_allclose(shown, totals[:MAX_CHARTED_MODELS])
+
+
+def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.BENCHMARKS)
+    comp = comparison(3)
+    chart.update_comparison(comp)
+    heights = sorted(
+        float(h)
+        for bar in chart.bars  # type: ignore[attr-defined]
+        for h in bar.opts["height"]
+    )
+    scores = sorted(
+        result.score
+        for model in comp.models
+        for result in model.benchmarks.values()
+        if result.score is not None
+    )
+    assert heights == scores  # 65.8, 74.8, 76.3: notes are no bars
+    texts = visible_texts(chart)
+    assert any(text.startswith("n/a") for text in texts)
+    # DeepSeek V3/R1's note on SWE-Bench is shown at its slot, as text.
+    assert any("Lower than Kimi K2" in text for text in texts)
+    # AIME and GPQA have notes only: listed, not plotted, not dropped.
+    assert "AIME" in note(chart)
+    assert "Higher than DeepSeek V3" in note(chart)
+
+
+def test_value_map_lists_models_without_a_score(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.VALUE)
+    comp = comparison(3, benchmark="swe_bench_verified")
+    chart.update_comparison(comp)
+    xs, ys = chart.points.getData()  # type: ignore[attr-defined]
+    assert list(ys) == [65.8]
+    assert xs[0] == pytest.approx(comp.blended_prices()[0])
+    assert "DeepSeek V3.1 (N/A)" in note(chart)
+    assert "DeepSeek V3/R1 (Lower than Kimi K2)" in note(chart)
+    assert "Kimi K2" in visible_texts(chart)
+
+
+def test_parameters_group_identical_points(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.PARAMETERS)
+    chart.update_comparison(comparison(3))
+    texts = visible_texts(chart)
+    assert "Kimi K2 (3.2 % active)" in texts
+    assert "DeepSeek V3.1 (5.5 % active)\nDeepSeek V3/R1 (5.5 % active)" in texts
+
+
+def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.VOLUME)
+    comp = comparison(3, cached_share=1.0)
+    chart.update_comparison(comp)
+    assert chart.current.value() == pytest.approx(9.0)  # type: ignore[attr-defined]
+    assert "scenario: 1B" in chart.current.label.toPlainText()  # type: ignore[attr-defined]
+    xs, _ = chart.crossings.getData()  # type: ignore[attr-defined]
+    assert len(xs) == len(comp.break_even())
+    assert any(" = " in text for text in visible_texts(chart))
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_hostile_names_are_plain_text(qtbot: QtBot, kind: ChartKind) -> None:
+    chart = make(qtbot, kind)
+    chart.update_comparison(comparison(4))
+    legend_html = [label.item.toHtml() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    for html in legend_html:
+        assert "<script>" not in html
+    legend_text = [label.item.toPlainText() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    if kind in (ChartKind.VOLUME, ChartKind.BENCHMARKS):
+        assert HOSTILE in legend_text
+
+
+def test_charts_know_nothing_of_export_or_window() -> None:
+    import ast
+    from pathlib import Path
+
+    import llmcompare_gui.charts as charts
+
+    for path in Path(charts.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("ui", "export", "..ui", "..export")), path
+
+
+def test_theme_module_needs_no_pyqtgraph() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['pyqtgraph'] = None\n"
+        "from llmcompare_gui.charts.theme import LIGHT\n"
+        "import llmcompare_gui.charts\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_comparison_type() -> None:
+    assert isinstance(comparison(1), Comparison)
