@@ -62,7 +62,12 @@ class StoreSession:
                     lock.release()
                     raise
             return session
-        store, version = parse_store(read_store_text(path), path)
+        try:
+            store, version = parse_store(read_store_text(path), path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         migrated = version if version < store.schema_version else None
         return cls(paths, store, lock=lock, read_only_reason=reason, migrated_from=migrated)
 

@@ -1,29 +1,265 @@
-"""Application start-up: the QApplication, the store session and the main window."""
+"""Application start-up: the QApplication, the store session and the wired main window."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
-from ..store.paths import resolve_paths
+from .. import __version__
+from ..store.errors import StoreError
+from ..store.paths import AppPaths, resolve_paths
 from ..store.session import StoreSession
+from .main_window import MainWindow
+from .settings import WindowSettings
+
+APP_NAME = "llmcompare-gui"
+CHART_MODEL_DEFAULT = 15
+"""Without bundled models in the store, the first this many are compared at first."""
 
 
-def create_main_window(data_dir: str | os.PathLike[str] | None = None, **_: Any) -> QMainWindow:
+def create_main_window(
+    data_dir: str | os.PathLike[str] | None = None, *, defer_charts: bool = False, **_: Any
+) -> MainWindow:
+    """The fully wired main window, not shown (CONTRACT §6).
+
+    With ``defer_charts`` the chart figures (and pyqtgraph) are left for
+    ``window.chart_panel.build_charts()``, so that the window can be shown first.
+    """
     paths = resolve_paths(data_dir)
-    session = StoreSession.open(paths)
-    window = QMainWindow()
-    window.setWindowTitle("llmcompare-gui")
-    window.setCentralWidget(QLabel(f"{len(session.store.models)} models in {session.path}"))
+    window = MainWindow()
+    settings = WindowSettings(paths.settings_file)
+    try:
+        session = StoreSession.open(paths)
+    except StoreError as error:
+        refuse(window, error)
+        return window
+    wire(window, session, settings, paths)
+    if not defer_charts:
+        window.chart_panel.build_charts()
+    return window
+
+
+def refuse(window: MainWindow, error: StoreError) -> None:
+    """Say why the store cannot be used; nothing will be written."""
+    where = f"\nAt: {error.where}" if error.where else ""
+    window.show_store_error(
+        "The model store cannot be opened, so nothing is shown and nothing will be "
+        f"written.\n\nFile: {error.path}{where}\nProblem: {error.problem}\n\n"
+        "The file is left exactly as it is. Fix it (or move it aside to start from the "
+        "bundled data), then start llmcompare-gui again."
+    )
+    window.set_save_state("Store not opened")
+    window.statusBar().showMessage(f"Cannot open the store: {error}")
+    window.resize(1280, 800)
+
+
+def wire(
+    window: MainWindow, session: StoreSession, settings: WindowSettings, paths: AppPaths
+) -> None:
+    """Build the table, calculator and charts, and connect their controllers."""
+    from .calculator import CostCalculator
+    from .chart_panel import ChartPanel
+    from .controllers import CostController, EditController, SaveController
+    from .delegates import CellDelegate
+    from .table_model import ModelFilterProxy, ModelTableModel
+    from .window_controller import WindowController
+
+    store = session.store
+    table = ModelTableModel(store, window)
+    table.read_only = session.read_only
+    table.set_compared_ids(initial_compared(settings, [m.id for m in store.models]))
+    proxy = ModelFilterProxy(table, window)
+    view = window.table
+    view.setModel(proxy)
+    delegate = CellDelegate(table, view)
+    view.setItemDelegate(delegate)
+    size_columns(window, table)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+
+    calculator = CostCalculator(window)
+    window.set_calculator(calculator)
+    charts = ChartPanel(window)
+    window.set_chart_panel(charts)
+
+    stack = QUndoStack(window)
+    window.undo_stack = stack
+    window.set_undo_actions(
+        stack.createUndoAction(window, "&Undo"), stack.createRedoAction(window, "&Redo")
+    )
+
+    scenario = settings.scenario()
+    if scenario is None:
+        scenario = calculator.scenario()
+    costs = CostController(
+        table, calculator, charts, scenario, settings.text("charts/value_benchmark"), window
+    )
+    calculator.scenarioChanged.connect(costs.set_scenario)
+    charts.valueBenchmarkChanged.connect(costs.set_value_benchmark)
+    window.set_comparison_source(costs.current_comparison)
+
+    saver = SaveController(session, window, parent=window)
+    saver.stateChanged.connect(window.set_save_state)
+    window.set_save_state(saver.state)
+    table.modelsChanged.connect(saver.changed)
+
+    def selected_ids() -> list[str]:
+        rows = sorted(index.row() for index in view.selectionModel().selectedRows())
+        return [table.model_at(proxy.mapToSource(proxy.index(row, 0)).row()).id for row in rows]
+
+    edits = EditController(table, stack, selected_ids, window, parent=window)
+    window.add_action.triggered.connect(edits.add)
+    window.edit_action.triggered.connect(edits.edit)
+    window.duplicate_action.triggered.connect(edits.duplicate)
+    window.delete_action.triggered.connect(edits.delete)
+
+    def message(text: str) -> None:
+        window.statusBar().showMessage(text, 10_000)
+
+    edits.message.connect(message)
+    table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
+    delegate.refused.connect(message)
+    table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
+
+    controller = WindowController(window, table, proxy, charts, settings, paths)
+    window.window_controller = controller
+    controller.restore()
+
+    def update_actions() -> None:
+        selected = view.selectionModel().hasSelection()
+        for action in (window.edit_action, window.duplicate_action, window.delete_action):
+            action.setEnabled(selected and not session.read_only)
+
+    view.selectionModel().selectionChanged.connect(lambda *_: update_actions())
+    proxy.modelReset.connect(update_actions)
+    update_actions()
+
+    def reset() -> None:
+        try:
+            session.reset_to_defaults()
+        except StoreError as error:
+            message(f"Not reset: {error}")
+            return
+        saver.discard_pending()
+        table.reset_store(session.store)
+        saver.discard_pending()
+        stack.clear()
+        settings.clear_compared_ids()
+        table.set_compared_ids(initial_compared(settings, [m.id for m in session.store.models]))
+        message("Reset to the bundled data; the previous store was kept in backups/")
+
+    controller.reset_handler = reset
+
+    if session.read_only:
+        window.show_banner(
+            f"Read-only: {session.read_only_reason}. Edits are switched off and nothing is saved."
+        )
+        for action in (window.reset_action, window.add_action):
+            action.setEnabled(False)
+
+    closed = False
+
+    def on_close() -> None:
+        nonlocal closed
+        if closed:
+            return
+        closed = True
+        controller.remember()
+        settings.set_scenario(costs.scenario)
+        settings.set_text("charts/value_benchmark", costs.value_benchmark)
+        settings.set_compared_ids(table.compared_ids())
+        settings.sync()
+        saver.save_now()
+        session.close()
+
+    window.closing.connect(on_close)
+    window.table_model = table
+    window.proxy_model = proxy
+    window.cost_controller = costs
+    window.save_controller = saver
+    window.edit_controller = edits
+    window.session = session
+
+
+def initial_compared(settings: WindowSettings, ids: list[str]) -> set[str]:
+    """The remembered compare set, else the bundled models, else the first few."""
+    remembered = settings.compared_ids()
+    present = set(ids)
+    if remembered is not None:
+        return remembered & present
+    from ..store.jsonstore import default_store
+
+    bundled = {model.id for model in default_store().models} & present
+    return bundled or set(ids[:CHART_MODEL_DEFAULT])
+
+
+def size_columns(window: MainWindow, table: Any) -> None:
+    """Columns wide enough for their header text; the name column wider."""
+    header = window.table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    metrics = header.fontMetrics()
+    for column, spec in enumerate(table.columns):
+        width = metrics.horizontalAdvance(spec.header) + 28
+        if spec.key == "name":
+            width = max(width, 190)
+        elif spec.key in ("vendor", "focus", "licence"):
+            width = max(width, 130)
+        elif spec.key == "cost":
+            width = max(width, 120)
+        header.resizeSection(column, width)
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` from the event loop once ``widget`` has been painted."""
+
+    class _Watcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
+                self.deleteLater()
+            return False
+
+    watcher = _Watcher(widget)
+    widget.installEventFilter(watcher)
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.llmcompare_gui")
+    try:
+        from ..bundled import resource
+
+        icon = resource("icons/llmcompare-gui.svg")
+        if icon.is_file():
+            app.setWindowIcon(QIcon(str(icon)))
+    except FileNotFoundError:
+        pass
+    return app
+
+
+def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
+    """Show the window at once; build the charts right after its first paint."""
+    window = create_main_window(data_dir, defer_charts=True)
+    window.show()
+    panel = getattr(window, "chart_panel", None)
+    if panel is not None:
+        after_first_paint(window, panel.build_charts)
     return window
 
 
 def run(data_dir: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = create_main_window(data_dir)
-    window.resize(1280, 800)
-    window.show()
+    app = application()
+    window = launch(data_dir)
+    window.raise_()
     return app.exec()

@@ -1,0 +1,196 @@
+"""The chart panel: one tab per chart kind, each a figure from ``charts``.
+
+The figures are built by :meth:`ChartPanel.build_charts`, which may run after
+the window's first paint (importing pyqtgraph takes longer than showing the
+window). Only the visible tab is updated when the comparison changes; the
+others catch up when they are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.comparison import ChartKind, Comparison
+
+if TYPE_CHECKING:
+    from ..charts.base import ChartFigure
+
+CHART_CAP = 15
+"""The charts show at most this many models (the cheapest)."""
+
+TAB_TITLES = {
+    ChartKind.COST: "Cost",
+    ChartKind.VOLUME: "Cost vs volume",
+    ChartKind.BENCHMARKS: "Benchmarks",
+    ChartKind.VALUE: "Value map",
+    ChartKind.PARAMETERS: "Parameters",
+}
+
+
+class ChartPanel(QWidget):
+    valueBenchmarkChanged = Signal(object)
+    """The benchmark id the value map plots (None: the first with scores)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartPanel")
+        self._tabs = QTabWidget(self)
+        self._tabs.setObjectName("chartTabs")
+        self._tabs.setDocumentMode(True)
+        self._pages: dict[ChartKind, QWidget] = {}
+        self._placeholders: dict[ChartKind, QLabel] = {}
+        for kind in ChartKind:
+            page = QWidget(self._tabs)
+            page.setObjectName(f"chartPage_{kind.value}")
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(0, 0, 0, 0)
+            placeholder = QLabel("Drawing the chart…", page)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(placeholder)
+            self._pages[kind] = page
+            self._placeholders[kind] = placeholder
+            index = self._tabs.addTab(page, TAB_TITLES[kind])
+            self._tabs.setTabToolTip(index, kind.description[0].upper() + kind.description[1:])
+
+        self._benchmark = QComboBox(self)
+        self._benchmark.setObjectName("valueBenchmarkCombo")
+        self._benchmark.setToolTip("The benchmark score the value map plots against price")
+        self._benchmark.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        benchmark_label = QLabel("Value map &benchmark:", self)
+        benchmark_label.setBuddy(self._benchmark)
+        self._note = QLabel(self)
+        self._note.setObjectName("chartNote")
+        self._note.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 0, 6, 0)
+        top.addWidget(self._note, 1)
+        top.addWidget(benchmark_label)
+        top.addWidget(self._benchmark)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self._tabs, 1)
+
+        self._figures: dict[ChartKind, ChartFigure] = {}
+        self._comparison: Comparison | None = None
+        self._stale: set[ChartKind] = set(ChartKind)
+        self._dark = False
+        self._tabs.currentChanged.connect(self._refresh_current)
+        self._benchmark.activated.connect(self._on_benchmark)
+
+    # -- figures ------------------------------------------------------------------
+
+    @property
+    def built(self) -> bool:
+        return bool(self._figures)
+
+    def build_charts(self) -> None:
+        """Create the chart figures (imports pyqtgraph); then draw the current one."""
+        if self._figures:
+            return
+        from ..charts import create_chart
+
+        theme = self._theme()
+        for kind in ChartKind:
+            figure = create_chart(kind, theme)
+            figure.widget.setObjectName(f"chart_{kind.value}")
+            page = self._pages[kind]
+            placeholder = self._placeholders.pop(kind)
+            placeholder.hide()
+            placeholder.deleteLater()
+            page.layout().addWidget(figure.widget)
+            self._figures[kind] = figure
+        self._stale = set(ChartKind)
+        self._refresh_current()
+
+    def figure(self, kind: ChartKind) -> ChartFigure | None:
+        return self._figures.get(kind)
+
+    def _theme(self):  # type: ignore[no-untyped-def]
+        from ..charts.theme import DARK, LIGHT
+
+        return DARK if self._dark else LIGHT
+
+    def set_dark(self, dark: bool) -> None:
+        """Chart colours for a dark (or light) window palette."""
+        if dark == self._dark:
+            return
+        self._dark = dark
+        if self._figures:
+            theme = self._theme()
+            for figure in self._figures.values():
+                figure.set_theme(theme)
+
+    def is_dark(self) -> bool:
+        return self._dark
+
+    # -- tabs -------------------------------------------------------------------------
+
+    def current_kind(self) -> ChartKind:
+        return list(ChartKind)[self._tabs.currentIndex()]
+
+    def set_current_kind(self, kind: ChartKind) -> None:
+        self._tabs.setCurrentIndex(list(ChartKind).index(kind))
+
+    def set_kind_visible(self, kind: ChartKind, visible: bool) -> None:
+        self._tabs.setTabVisible(list(ChartKind).index(kind), visible)
+
+    def is_kind_visible(self, kind: ChartKind) -> bool:
+        return self._tabs.isTabVisible(list(ChartKind).index(kind))
+
+    @property
+    def tabs(self) -> QTabWidget:
+        return self._tabs
+
+    # -- data ---------------------------------------------------------------------------
+
+    def set_benchmarks(self, choices: Sequence[tuple[str, str]], current: str | None) -> None:
+        """The value map's benchmark choices as (id, name); ``current`` selected."""
+        self._benchmark.clear()
+        for bench_id, name in choices:
+            self._benchmark.addItem(name, bench_id)
+        index = self._benchmark.findData(current) if current is not None else 0
+        self._benchmark.setCurrentIndex(max(index, 0))
+        self._benchmark.setEnabled(bool(choices))
+
+    def _on_benchmark(self, index: int) -> None:
+        self.valueBenchmarkChanged.emit(self._benchmark.itemData(index))
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        """Show ``comparison``: the visible chart now, the others when shown."""
+        self._comparison = comparison
+        self._stale = set(ChartKind)
+        count = len(comparison.models)
+        if count > CHART_CAP:
+            self._note.setText(
+                f"{count} models compared: the charts show the {CHART_CAP} cheapest."
+            )
+        elif count == 0:
+            self._note.setText("Tick models in the Compare column to chart them.")
+        else:
+            self._note.setText(f"{count} model{'s' if count != 1 else ''} compared.")
+        self._refresh_current()
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def _refresh_current(self) -> None:
+        if self._comparison is None or not self._figures:
+            return
+        kind = self.current_kind()
+        if kind in self._stale:
+            self._figures[kind].update_comparison(self._comparison)
+            self._stale.discard(kind)

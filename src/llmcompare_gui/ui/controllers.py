@@ -1,0 +1,321 @@
+"""What happens after the window is built: costs, edits, saving, view state.
+
+Each controller receives only the collaborators it needs. None computes a
+price itself: costs come from :func:`~llmcompare_gui.domain.cost.compute_costs`,
+one call for every model per scenario change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..domain.comparison import Comparison
+from ..domain.cost import PriceTable, Scenario, compute_costs
+from ..domain.model import Model
+from ..store.errors import StoreError
+from ..store.session import StoreSession
+from .commands import AddModelCommand, DeleteModelsCommand, ReplaceModelCommand
+from .table_model import ModelTableModel
+
+SAVED = "All changes saved"
+SAVING = "Saving…"
+UNSAVED = "Unsaved changes"
+
+AUTOSAVE_DELAY_MS = 700
+"""Autosave this long after the last change (CONTRACT §6: within two seconds)."""
+
+
+class CalculatorView(Protocol):
+    def scenario(self) -> Scenario: ...
+
+    def set_scenario(self, scenario: Scenario) -> None: ...
+
+    def show_costs(self, names: Sequence[str], totals: np.ndarray, currency: str) -> None: ...
+
+
+class ChartView(Protocol):
+    def set_comparison(self, comparison: Comparison) -> None: ...
+
+    def set_benchmarks(self, choices: Sequence[tuple[str, str]], current: str | None) -> None: ...
+
+
+class CostController(QObject):
+    """Scenario → costs of every model in one call → table, calculator and charts."""
+
+    def __init__(
+        self,
+        table: ModelTableModel,
+        calculator: CalculatorView,
+        charts: ChartView,
+        scenario: Scenario,
+        value_benchmark: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._table = table
+        self._calculator = calculator
+        self._charts = charts
+        self._scenario = scenario
+        self._value_benchmark = value_benchmark
+        self._prices = PriceTable.from_models(table.store.models)
+        self._compared_rows = np.empty(0, dtype=np.intp)
+        self._compared_models: list[Model] = []
+        self._compared_prices = self._prices
+        calculator.set_scenario(scenario)
+        table.modelsChanged.connect(self.models_changed)
+        table.compareChanged.connect(self.compare_changed)
+        self.compare_changed(recompute=False)
+        self._update_benchmarks()
+        self.recompute()
+
+    @property
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    @property
+    def value_benchmark(self) -> str | None:
+        return self._value_benchmark
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        """A new scenario from the calculator."""
+        self._scenario = scenario
+        self.recompute()
+
+    def set_value_benchmark(self, bench_id: str | None) -> None:
+        self._value_benchmark = bench_id
+        self._charts.set_comparison(self.current_comparison())
+
+    def models_changed(self) -> None:
+        """Prices, names or rows changed: gather the prices again, then recompute."""
+        self._prices = PriceTable.from_models(self._table.store.models)
+        self.compare_changed(recompute=False)
+        self._update_benchmarks()
+        self.recompute()
+
+    def compare_changed(self, recompute: bool = True) -> None:
+        rows = self._table.compared_store_rows()
+        models = self._table.store.models
+        self._compared_rows = np.asarray(rows, dtype=np.intp)
+        self._compared_models = [models[row] for row in rows]
+        idx = self._compared_rows
+        prices = self._prices
+        self._compared_prices = PriceTable(
+            prices.input[idx], prices.cached_input[idx], prices.output[idx], prices.reasoning[idx]
+        )
+        if recompute:
+            self.recompute()
+
+    def _update_benchmarks(self) -> None:
+        store = self._table.store
+        scored = {
+            bench_id
+            for model in store.models
+            for bench_id, result in model.benchmarks.items()
+            if result.score is not None
+        }
+        choices = [
+            (bench_id, store.benchmark_definition(bench_id).name)
+            for bench_id in store.benchmark_ids()
+            if bench_id in scored
+        ]
+        self._charts.set_benchmarks(choices, self._value_benchmark)
+
+    def recompute(self) -> None:
+        scenario = self._scenario
+        costs = compute_costs(self._prices, scenario)
+        self._table.set_costs(costs.total, self._prices.blended(scenario.input_share))
+        self._calculator.show_costs(
+            [model.name for model in self._compared_models],
+            costs.total[self._compared_rows],
+            self._table.store.currency,
+        )
+        self._charts.set_comparison(self.current_comparison())
+
+    def current_comparison(self) -> Comparison:
+        return Comparison(
+            store=self._table.store,
+            models=self._compared_models,
+            scenario=self._scenario,
+            value_benchmark=self._value_benchmark,
+            _prices=self._compared_prices,
+        )
+
+
+class SaveController(QObject):
+    """Autosave shortly after each change and on close; never silent, never while refused."""
+
+    stateChanged = Signal(str)
+
+    def __init__(
+        self,
+        session: StoreSession,
+        dialog_parent: QWidget | None = None,
+        delay_ms: int = AUTOSAVE_DELAY_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._dialog_parent = dialog_parent
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.save_now)
+        self._dirty = False
+        self._last_failure: str | None = None
+        self.state = ""
+        if session.read_only:
+            self._set_state(f"Read-only: {session.read_only_reason}")
+        else:
+            self._set_state(SAVED)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_state(self, text: str) -> None:
+        self.state = text
+        self.stateChanged.emit(text)
+
+    def changed(self) -> None:
+        """The store's content changed: save soon."""
+        if self._session.read_only:
+            return
+        self._dirty = True
+        self._set_state(UNSAVED)
+        self._timer.start()
+
+    def save_now(self) -> bool:
+        self._timer.stop()
+        if self._session.read_only or not self._dirty:
+            return not self._dirty
+        self._set_state(SAVING)
+        try:
+            self._session.save()
+        except StoreError as error:
+            self._failed(error)
+            return False
+        self._dirty = False
+        self._last_failure = None
+        self._set_state(SAVED)
+        return True
+
+    def _failed(self, error: StoreError) -> None:
+        reason = error.problem
+        self._set_state(f"Save failed: {reason}")
+        message = str(error)
+        if message != self._last_failure:
+            self._last_failure = message
+            QMessageBox.warning(
+                self._dialog_parent,
+                "Changes not saved",
+                f"Your changes could not be saved:\n\n{message}\n\n"
+                "They are kept in the window; the app tries again with the next change "
+                "and when you close it.",
+            )
+
+    def discard_pending(self) -> None:
+        """Forget unsaved changes (the store was replaced as a whole)."""
+        self._timer.stop()
+        self._dirty = False
+        self._set_state(SAVED)
+
+
+class EditController(QObject):
+    """Add, edit, duplicate and delete models as undoable commands."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        table: ModelTableModel,
+        undo_stack: object,
+        selected_ids: Callable[[], list[str]],
+        dialog_parent: QWidget | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        from PySide6.QtGui import QUndoStack
+
+        super().__init__(parent)
+        assert isinstance(undo_stack, QUndoStack)
+        self._table = table
+        self._stack = undo_stack
+        self._selected_ids = selected_ids
+        self._dialog_parent = dialog_parent
+        table.editor = self.replace
+
+    def replace(self, before: Model, after: Model, text: str) -> None:
+        self._stack.push(ReplaceModelCommand(self._table, before, after, text))
+
+    def _ask(self, model: Model | None) -> Model | None:
+        from .model_form import ModelFormDialog
+
+        return ModelFormDialog.ask(self._dialog_parent, self._table.store, model)
+
+    def add(self) -> None:
+        model = self._ask(None)
+        if model is None:
+            return
+        if self._table.store.model(model.id) is not None:
+            self.message.emit(f"Not added: a model with id {model.id!r} already exists")
+            return
+        store_row = len(self._table.store.models)
+        self._stack.push(AddModelCommand(self._table, model, store_row, f"Add {model.name}"))
+        self._table.set_compared_ids(self._table.compared_ids() | {model.id})
+
+    def edit(self) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            self.message.emit("Select a model to edit")
+            return
+        before = self._table.store.model(ids[0])
+        assert before is not None
+        after = self._ask(before)
+        if after is None or after == before:
+            return
+        if after.id != before.id and self._table.store.model(after.id) is not None:
+            self.message.emit(f"Not changed: a model with id {after.id!r} already exists")
+            return
+        self.replace(before, after, f"Edit {before.name}")
+
+    def duplicate(self) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            self.message.emit("Select a model to duplicate")
+            return
+        self._stack.beginMacro("Duplicate" if len(ids) > 1 else f"Duplicate {ids[0]}")
+        added = set()
+        for model_id in ids:
+            original = self._table.store.model(model_id)
+            assert original is not None
+            copy = original.model_copy(deep=True)
+            copy.id = self._free_id(original.id)
+            copy.name = f"{original.name} (copy)"
+            store_row = self._table.store.models.index(original) + 1
+            self._stack.push(
+                AddModelCommand(self._table, copy, store_row, f"Duplicate {original.name}")
+            )
+            added.add(copy.id)
+        self._stack.endMacro()
+        self._table.set_compared_ids(self._table.compared_ids() | added)
+
+    def delete(self) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            self.message.emit("Select the models to delete")
+            return
+        text = f"Delete {len(ids)} models" if len(ids) > 1 else f"Delete {ids[0]}"
+        self._stack.push(DeleteModelsCommand(self._table, ids, text))
+
+    def _free_id(self, model_id: str) -> str:
+        base = re.sub(r"-copy(-\d+)?$", "", model_id) + "-copy"
+        candidate, number = base, 2
+        while self._table.store.model(candidate) is not None:
+            candidate = f"{base}-{number}"
+            number += 1
+        return candidate

@@ -1,0 +1,74 @@
+"""Cell editors: prices accept non-negative numbers only, and say why they refuse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from .table_model import CACHED, PRICE_FIELDS, ModelTableModel, parse_price
+
+INVALID_STYLE = "QLineEdit { border: 2px solid #d32f2f; background: #fdecea; color: #611a15; }"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Edits text and price cells; a refused price leaves the cell unchanged."""
+
+    refused = Signal(str)
+
+    def __init__(self, source: ModelTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+
+    def _key(self, index: Index) -> str:
+        return self._source.key_at(index.column())
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setObjectName("cellEditor")
+        key = self._key(index)
+        if key in PRICE_FIELDS:
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            hint = "A price per million tokens: a number, 0 or more"
+            if key == CACHED:
+                hint += "; empty means the input price"
+            editor.setToolTip(hint)
+            editor.textChanged.connect(
+                lambda text, e=editor, k=key: self._check(e, k, text)  # type: ignore[misc]
+            )
+        return editor
+
+    @staticmethod
+    def _problem(key: str, text: str) -> str | None:
+        try:
+            parse_price(text, allow_empty=key == CACHED)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    def _check(self, editor: QLineEdit, key: str, text: str) -> None:
+        problem = self._problem(key, text)
+        editor.setStyleSheet(INVALID_STYLE if problem else "")
+        editor.setProperty("invalid", problem is not None)
+        if problem:
+            editor.setToolTip(f"Not accepted: {problem}")
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        key = self._key(index)
+        text = editor.text()
+        if key in PRICE_FIELDS:
+            problem = self._problem(key, text)
+            if problem:
+                self.refused.emit(f"Not changed: {problem}")
+                return
+            value: object = parse_price(text, allow_empty=key == CACHED)
+        else:
+            value = text
+        model.setData(index, value, Qt.ItemDataRole.EditRole)

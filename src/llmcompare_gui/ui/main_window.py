@@ -1,0 +1,269 @@
+"""The main window's layout: table, calculator and charts in splitters, menus, status bar.
+
+This module only lays out; what happens after construction is decided by the
+controllers (``controllers.py``) that ``app.py`` wires to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.comparison import ChartKind, Comparison
+from .chart_panel import TAB_TITLES
+
+BANNER_STYLE = (
+    "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a; padding: 6px 8px; }"
+)
+ERROR_STYLE = (
+    "QLabel { background: #fdecea; color: #611a15; border: 1px solid #e8a19b; padding: 16px; }"
+)
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+    """Emitted from closeEvent, before the window closes: save now."""
+    changed = Signal(object)
+    """A QEvent.Type of a change event (palette, style) worth reacting to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("llmcompare-gui")
+        self._comparison_source: Callable[[], Comparison] | None = None
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("storeBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setVisible(False)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("modelFilter")
+        self.filter_edit.setPlaceholderText("Filter by name or vendor (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_count = QLabel(self)
+        self.filter_count.setObjectName("modelCount")
+        self.filter_count.setEnabled(False)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("modelTable")
+        self.table.setSortingEnabled(False)  # enabled once the model is set
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+
+        table_box = QWidget(self)
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.filter_count)
+        table_layout.addLayout(filter_row)
+        table_layout.addWidget(self.table, 1)
+
+        self.bottom_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.bottom_splitter.setObjectName("bottomSplitter")
+        self.bottom_splitter.setChildrenCollapsible(False)
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.addWidget(table_box)
+        self.main_splitter.addWidget(self.bottom_splitter)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 3)
+
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(6, 6, 6, 0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+
+        self.save_state_label = QLabel(self)
+        self.save_state_label.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.save_state_label)
+
+        self._build_actions()
+        self._build_menus()
+
+    # -- the parts others provide ----------------------------------------------------
+
+    def set_calculator(self, calculator: QWidget) -> None:
+        self.calculator = calculator
+        self.bottom_splitter.insertWidget(0, calculator)
+        self.bottom_splitter.setStretchFactor(0, 0)
+
+    def set_chart_panel(self, panel: QWidget) -> None:
+        self.chart_panel = panel
+        self.bottom_splitter.addWidget(panel)
+        self.bottom_splitter.setStretchFactor(self.bottom_splitter.count() - 1, 1)
+
+    def set_comparison_source(self, source: Callable[[], Comparison]) -> None:
+        self._comparison_source = source
+
+    def current_comparison(self) -> Comparison:
+        """The compared models under the current scenario, as the charts show them."""
+        if self._comparison_source is None:
+            raise RuntimeError("no store is open in this window")
+        return self._comparison_source()
+
+    def add_export_actions(self, actions: list[QAction]) -> None:
+        """Where File → Export… items go (wired by the export controller)."""
+        for action in actions:
+            self.export_menu.addAction(action)
+        self.export_menu.setEnabled(bool(self.export_menu.actions()))
+
+    # -- actions and menus --------------------------------------------------------
+
+    def _action(self, text: str, name: str, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _build_actions(self) -> None:
+        self.reset_action = self._action("&Reset to Defaults…", "resetAction")
+        self.quit_action = self._action("&Quit", "quitAction", QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.add_action = self._action("&Add Model…", "addModelAction", "Ctrl+N")
+        self.edit_action = self._action("&Edit Model…", "editModelAction", "Ctrl+E")
+        self.duplicate_action = self._action("D&uplicate", "duplicateAction", "Ctrl+D")
+        self.delete_action = self._action(
+            "&Delete", "deleteAction", QKeySequence.StandardKey.Delete
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        self.find_action = self._action("&Find", "findAction", QKeySequence.StandardKey.Find)
+        self.about_action = self._action("&About llmcompare-gui", "aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, text in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
+            action = self._action(text, f"theme_{key}")
+            action.setCheckable(True)
+            action.setData(key)
+            self.theme_group.addAction(action)
+            self.theme_actions[key] = action
+        self.chart_actions: dict[ChartKind, QAction] = {}
+        for kind in ChartKind:
+            action = self._action(TAB_TITLES[kind], f"showChart_{kind.value}")
+            action.setCheckable(True)
+            action.setChecked(True)
+            self.chart_actions[kind] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.export_menu = file_menu.addMenu("&Export")
+        self.export_menu.setObjectName("exportMenu")
+        self.export_menu.setEnabled(False)
+        file_menu.addSeparator()
+        file_menu.addAction(self.reset_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addSeparator()
+        for action in (self.add_action, self.edit_action, self.duplicate_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addAction(self.delete_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu("&View")
+        charts_menu = view_menu.addMenu("&Charts")
+        for action in self.chart_actions.values():
+            charts_menu.addAction(action)
+        self.columns_menu = QMenu("C&olumns", self)
+        self.columns_menu.setObjectName("columnsMenu")
+        view_menu.addMenu(self.columns_menu)
+        theme_menu = view_menu.addMenu("&Theme")
+        for action in self.theme_actions.values():
+            theme_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def set_undo_actions(self, undo: QAction, redo: QAction) -> None:
+        undo.setObjectName("undoAction")
+        redo.setObjectName("redoAction")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action = undo
+        self.redo_action = redo
+        first = self.edit_menu.actions()[0]
+        self.edit_menu.insertAction(first, undo)
+        self.edit_menu.insertAction(first, redo)
+        self.addAction(undo)
+        self.addAction(redo)
+
+    # -- states ---------------------------------------------------------------------------
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+
+    def show_store_error(self, text: str) -> None:
+        """Replace the contents by why the store cannot be used."""
+        message = QLabel(text, self)
+        message.setObjectName("storeError")
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message.setStyleSheet(ERROR_STYLE)
+        self.setCentralWidget(message)
+        for action in (
+            self.reset_action,
+            self.add_action,
+            self.edit_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.find_action,
+        ):
+            action.setEnabled(False)
+
+    def set_save_state(self, text: str) -> None:
+        self.save_state_label.setText(text)
+
+    # -- events -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: object) -> None:
+        from PySide6.QtCore import QEvent
+
+        assert isinstance(event, QEvent)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.changed.emit(event.type())
+        super().changeEvent(event)

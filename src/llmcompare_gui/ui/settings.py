@@ -1,0 +1,115 @@
+"""What the window remembers between launches, in ``settings.ini`` beside the store.
+
+Values are written as JSON text so that lists and numbers read back with their
+types whatever the QSettings backend; an unreadable value falls back to the
+default instead of failing the start.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..domain.cost import Scenario, ScenarioError
+
+
+class WindowSettings:
+    def __init__(self, path: Path) -> None:
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: Any) -> Any:
+        raw = self._settings.value(key)
+        if not isinstance(raw, str):
+            return default
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return default
+
+    def _set(self, key: str, value: Any) -> None:
+        self._settings.setValue(key, json.dumps(value))
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    # -- window -----------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        raw = self._settings.value("window/geometry")
+        return raw if isinstance(raw, QByteArray) else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+
+    def splitter_sizes(self, name: str) -> list[int] | None:
+        sizes = self._get(f"window/splitter_{name}", None)
+        if isinstance(sizes, list) and sizes and all(isinstance(s, int) for s in sizes):
+            return sizes
+        return None
+
+    def set_splitter_sizes(self, name: str, sizes: list[int]) -> None:
+        self._set(f"window/splitter_{name}", sizes)
+
+    # -- table --------------------------------------------------------------------
+
+    def hidden_columns(self) -> set[str] | None:
+        keys = self._get("table/hidden_columns", None)
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+            return set(keys)
+        return None
+
+    def set_hidden_columns(self, keys: set[str]) -> None:
+        self._set("table/hidden_columns", sorted(keys))
+
+    def compared_ids(self) -> set[str] | None:
+        """The compared model ids; None when never chosen (use the defaults)."""
+        ids = self._get("table/compared", None)
+        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
+            return set(ids)
+        return None
+
+    def set_compared_ids(self, ids: set[str]) -> None:
+        self._set("table/compared", sorted(ids))
+
+    def clear_compared_ids(self) -> None:
+        self._settings.remove("table/compared")
+
+    # -- scenario and charts ----------------------------------------------------
+
+    def scenario(self) -> Scenario | None:
+        data = self._get("calculator/scenario", None)
+        if not isinstance(data, dict):
+            return None
+        try:
+            return Scenario(
+                input_tokens=float(data["input_tokens"]),
+                output_tokens=float(data["output_tokens"]),
+                cached_share=float(data["cached_share"]),
+                reasoning_overhead=float(data.get("reasoning_overhead", 1.0)),
+            )
+        except (KeyError, TypeError, ValueError, ScenarioError):
+            return None
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        self._set(
+            "calculator/scenario",
+            {
+                "input_tokens": scenario.input_tokens,
+                "output_tokens": scenario.output_tokens,
+                "cached_share": scenario.cached_share,
+                "reasoning_overhead": scenario.reasoning_overhead,
+            },
+        )
+
+    def text(self, key: str) -> str | None:
+        value = self._get(key, None)
+        return value if isinstance(value, str) else None
+
+    def set_text(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._settings.remove(key)
+        else:
+            self._set(key, value)

@@ -1,0 +1,726 @@
+"""The model table: a Qt table model over the store's models, and its filter proxy.
+
+Rows are the store's models; ``_order`` maps a row to the model's place in the
+store, so sorting reorders rows (on raw values, missing last) without touching
+the file's order. Costs and blended prices arrive as numpy arrays in store
+order from the cost controller; the table never computes a price.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from pydantic import ValidationError
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..domain.model import Model, Quantity, Source, Store
+
+MISSING = "—"
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Returns the domain :class:`Model` of a row."""
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Returns the :class:`Source` behind a cell, or None."""
+
+Index = QModelIndex | QPersistentModelIndex
+Raw = float | str | bool | None
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥"}
+
+# Column keys; benchmark columns are "bench:<id>".
+COMPARE = "compare"
+NAME = "name"
+VENDOR = "vendor"
+TOTAL_PARAMS = "total_params"
+ACTIVE_PARAMS = "active_params"
+SPARSITY = "sparsity"
+CONTEXT = "context"
+INPUT = "input"
+CACHED = "cached"
+OUTPUT = "output"
+BLENDED = "blended"
+COST = "cost"
+LICENCE = "licence"
+FOCUS = "focus"
+BENCH_PREFIX = "bench:"
+
+PRICE_FIELDS = {INPUT: "input_per_mtok", CACHED: "cached_input_per_mtok", OUTPUT: "output_per_mtok"}
+TEXT_FIELDS = {NAME: "name", VENDOR: "vendor"}
+EDITABLE = frozenset({*PRICE_FIELDS, *TEXT_FIELDS})
+NUMERIC = frozenset(
+    {TOTAL_PARAMS, ACTIVE_PARAMS, SPARSITY, CONTEXT, INPUT, CACHED, OUTPUT, BLENDED, COST}
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    tip: str
+
+
+def currency_symbol(code: str) -> str:
+    return CURRENCY_SYMBOLS.get(code, code + " ")
+
+
+def columns_for(store: Store) -> list[Column]:
+    unit = f"{currency_symbol(store.currency)}/M"
+    cols = [
+        Column(COMPARE, "Compare", "Show this model in the charts and the calculator's summary"),
+        Column(NAME, "Name", "Model name"),
+        Column(VENDOR, "Vendor", "Who makes the model"),
+        Column(INPUT, f"Input {unit}", f"Input price per million tokens ({store.currency})"),
+        Column(
+            CACHED,
+            f"Cached {unit}",
+            f"Cached-input price per million tokens ({store.currency}); "
+            "— means cached input costs the input price",
+        ),
+        Column(OUTPUT, f"Output {unit}", f"Output price per million tokens ({store.currency})"),
+        Column(
+            BLENDED,
+            f"Blended {unit}",
+            "Price per million tokens at the scenario's input:output mix (no cache)",
+        ),
+        Column(COST, f"Cost / month ({store.currency})", "Monthly cost of the scenario"),
+        Column(TOTAL_PARAMS, "Total params (B)", "Total parameters, in billions"),
+        Column(ACTIVE_PARAMS, "Active params (B)", "Parameters active per token, in billions"),
+        Column(SPARSITY, "Sparsity", "Active parameters as a share of the total"),
+        Column(CONTEXT, "Context window", "Context window, in tokens"),
+    ]
+    for bench_id in store.benchmark_ids():
+        definition = store.benchmark_definition(bench_id)
+        unit_text = f" ({definition.unit})" if definition.unit else ""
+        cols.append(
+            Column(
+                BENCH_PREFIX + bench_id,
+                definition.name + unit_text,
+                definition.description or definition.name,
+            )
+        )
+    cols.append(Column(LICENCE, "Licence", "Licence of the weights or the service"))
+    cols.append(Column(FOCUS, "Primary focus", "What the model is positioned for"))
+    return cols
+
+
+def _quantity(quantity: Quantity | None) -> float | None:
+    return None if quantity is None else quantity.value
+
+
+def raw_value(model: Model, key: str) -> Raw:
+    """The value a cell shows, unformatted: a float, a str, or None where missing."""
+    arch = model.architecture
+    if key == NAME:
+        return model.name
+    if key == VENDOR:
+        return model.vendor
+    if key == TOTAL_PARAMS:
+        return _quantity(arch.total_params_b) if arch else None
+    if key == ACTIVE_PARAMS:
+        return _quantity(arch.active_params_b) if arch else None
+    if key == SPARSITY:
+        return model.sparsity
+    if key == CONTEXT:
+        return _quantity(arch.context_window) if arch else None
+    if key == INPUT:
+        return model.pricing.input_per_mtok
+    if key == CACHED:
+        return model.pricing.cached_input_per_mtok
+    if key == OUTPUT:
+        return model.pricing.output_per_mtok
+    if key == LICENCE:
+        return model.license
+    if key == FOCUS:
+        return model.positioning.primary_focus if model.positioning else None
+    if key.startswith(BENCH_PREFIX):
+        result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
+        if result is None:
+            return None
+        return result.score if result.score is not None else result.note
+    return None
+
+
+def source_of(model: Model, key: str) -> Source | None:
+    """The source of a cell's figure: its own where it has one, else the model's."""
+    own: Source | None = None
+    arch = model.architecture
+    if key in (INPUT, OUTPUT, BLENDED, COST):
+        own = model.pricing.source
+    elif key == CACHED:
+        own = model.pricing.cached_input_source or model.pricing.source
+    elif key in (TOTAL_PARAMS, ACTIVE_PARAMS, CONTEXT, SPARSITY) and arch is not None:
+        quantity = {
+            TOTAL_PARAMS: arch.total_params_b,
+            ACTIVE_PARAMS: arch.active_params_b,
+            CONTEXT: arch.context_window,
+            SPARSITY: arch.active_params_b,
+        }[key]
+        own = (quantity.source if quantity else None) or arch.source
+    elif key == FOCUS and model.positioning is not None:
+        own = model.positioning.source
+    elif key.startswith(BENCH_PREFIX):
+        result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
+        own = result.source if result else None
+    if own is None and model.sources:
+        own = model.sources[0]
+    return own
+
+
+def describe_source(source: Source) -> str:
+    parts = [f"Source: {source.title}"]
+    if source.url:
+        parts.append(source.url)
+    if source.retrieved:
+        parts.append(f"retrieved {source.retrieved}")
+    if source.note:
+        parts.append(source.note)
+    return "\n".join(parts)
+
+
+def format_number(value: float) -> str:
+    if value == int(value) or abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.4g}"
+    return f"{value:.3g}"
+
+
+def format_money(value: float) -> str:
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.2f}"
+    return f"{value:.3g}" if value else "0"
+
+
+def format_price(value: float) -> str:
+    """Prices per million tokens: at least two decimals, at most four (``0.60``, ``0.0375``)."""
+    if 0 < abs(value) < 0.0001:
+        return f"{value:.2g}"
+    whole, _, decimals = f"{value:.4f}".partition(".")
+    return f"{whole}.{decimals.rstrip('0').ljust(2, '0')}"
+
+
+def _display(model: Model, key: str) -> str:
+    value = raw_value(model, key)
+    if value is None:
+        return MISSING
+    if isinstance(value, str):
+        return value
+    if key in PRICE_FIELDS:
+        return format_price(float(value))
+    if key == SPARSITY:
+        return f"{float(value) * 100:.1f} %"
+    if key == CONTEXT:
+        return f"{float(value):,.0f}"
+    return format_number(float(value))
+
+
+class ModelTableModel(QAbstractTableModel):
+    """The store's models as table rows.
+
+    Edits are refused here when invalid and otherwise handed to ``editor``
+    (which makes them undoable); without an editor they apply directly.
+    """
+
+    editRefused = Signal(str)
+    """A value was refused: the message says which and why."""
+    modelsChanged = Signal()
+    """Models were added, removed or edited (prices, names…)."""
+    compareChanged = Signal()
+    """The set of compared models changed."""
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.editor: Callable[[Model, Model, str], None] | None = None
+        self.read_only = False
+        """Refuse every edit (the store is open read-only); Compare still works."""
+        self._store = store
+        self._compared: set[str] = set()
+        self._set_store(store)
+
+    # -- contents ---------------------------------------------------------
+
+    def _set_store(self, store: Store) -> None:
+        self._store = store
+        self._columns = columns_for(store)
+        self._keys = [column.key for column in self._columns]
+        self._key_index = {key: i for i, key in enumerate(self._keys)}
+        self._order: list[int] = list(range(len(store.models)))
+        self._display: list[list[str] | None] = [None] * len(store.models)
+        self._haystacks = [self._haystack(model) for model in store.models]
+        self._needle = ""
+        self._match: list[bool] = [True] * len(store.models)
+        self._cost = np.full(len(store.models), np.nan)
+        self._blended = np.full(len(store.models), np.nan)
+        self._cheapest = math.nan
+
+    def reset_store(self, store: Store) -> None:
+        self.beginResetModel()
+        self._set_store(store)
+        self.endResetModel()
+        self.modelsChanged.emit()
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    def column_of(self, key: str) -> int:
+        return self._key_index[key]
+
+    def key_at(self, column: int) -> str:
+        return self._keys[column]
+
+    def model_at(self, row: int) -> Model:
+        return self._store.models[self._order[row]]
+
+    def store_index(self, row: int) -> int:
+        return self._order[row]
+
+    def row_of(self, model_id: str) -> int:
+        for row, store_row in enumerate(self._order):
+            if self._store.models[store_row].id == model_id:
+                return row
+        raise KeyError(model_id)
+
+    def _store_row_of(self, model_id: str) -> int:
+        for store_row, model in enumerate(self._store.models):
+            if model.id == model_id:
+                return store_row
+        raise KeyError(model_id)
+
+    # -- costs --------------------------------------------------------------
+
+    def set_costs(self, total: np.ndarray, blended: np.ndarray) -> None:
+        """New costs and blended prices, in store order: one dataChanged for both columns."""
+        self._cost = total
+        self._blended = blended
+        self._cheapest = float(total.min()) if len(total) else math.nan
+        rows = len(self._order)
+        if rows:
+            first = min(self._key_index[BLENDED], self._key_index[COST])
+            last = max(self._key_index[BLENDED], self._key_index[COST])
+            self.dataChanged.emit(self.index(0, first), self.index(rows - 1, last))
+
+    # -- compare set ------------------------------------------------------
+
+    def compared_ids(self) -> set[str]:
+        return set(self._compared)
+
+    def set_compared_ids(self, ids: Iterable[str]) -> None:
+        self._compared = set(ids)
+        rows = len(self._order)
+        if rows:
+            column = self._key_index[COMPARE]
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(rows - 1, column),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
+        self.compareChanged.emit()
+
+    def compared_store_rows(self) -> list[int]:
+        """Store rows of the compared models, in store order."""
+        return [i for i, model in enumerate(self._store.models) if model.id in self._compared]
+
+    # -- filtering (read by the proxy) ---------------------------------------
+
+    @staticmethod
+    def _haystack(model: Model) -> str:
+        return f"{model.name}\n{model.vendor or ''}".lower()
+
+    def set_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        self._needle = needle
+        self._match = [needle in hay for hay in self._haystacks] if needle else []
+
+    def row_matches(self, row: int) -> bool:
+        if not self._needle:
+            return True
+        return self._match[self._order[row]]
+
+    # -- Qt model interface -------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tip
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        key = self._keys[index.column()]
+        if key == COMPARE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        elif key in EDITABLE and not self.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _row_display(self, store_row: int) -> list[str]:
+        cached = self._display[store_row]
+        if cached is None:
+            model = self._store.models[store_row]
+            cached = [_display(model, key) for key in self._keys]
+            self._display[store_row] = cached
+        return cached
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._order) and 0 <= column < len(self._keys)):
+            return None
+        store_row = self._order[row]
+        key = self._keys[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == COMPARE:
+                return None
+            if key == COST:
+                return self._money(self._cost[store_row])
+            if key == BLENDED:
+                value = self._blended[store_row]
+                return MISSING if math.isnan(value) else format_price(float(value))
+            return self._row_display(store_row)[column]
+        if role == Qt.ItemDataRole.UserRole:
+            if key == COST:
+                return float(self._cost[store_row])
+            if key == BLENDED:
+                return float(self._blended[store_row])
+            if key == COMPARE:
+                return self._store.models[store_row].id in self._compared
+            return raw_value(self._store.models[store_row], key)
+        if role == Qt.ItemDataRole.EditRole:
+            if key in EDITABLE:
+                value = raw_value(self._store.models[store_row], key)
+                return "" if value is None else value
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if key != COMPARE:
+                return None
+            checked = self._store.models[store_row].id in self._compared
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if key == COST and self._is_cheapest(store_row):
+                font = QFont()
+                font.setBold(True)
+                return font
+            if key.startswith(BENCH_PREFIX) and isinstance(
+                raw_value(self._store.models[store_row], key), str
+            ):
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if key == COST and self._is_cheapest(store_row):
+                return QBrush(QColor(0, 158, 115, 70))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(store_row, key)
+        if role == ROW_ROLE:
+            return self._store.models[store_row]
+        if role == SOURCE_ROLE:
+            return source_of(self._store.models[store_row], key)
+        return None
+
+    def _money(self, value: float) -> str:
+        if math.isnan(value):
+            return MISSING
+        text = currency_symbol(self._store.currency) + format_money(float(value))
+        return "★ " + text if value == self._cheapest else text
+
+    def _is_cheapest(self, store_row: int) -> bool:
+        return bool(self._cost[store_row] == self._cheapest)
+
+    def _tooltip(self, store_row: int, key: str) -> str | None:
+        model = self._store.models[store_row]
+        lines: list[str] = []
+        if key == COST and self._is_cheapest(store_row):
+            lines.append("The cheapest model for this scenario")
+        if key == CACHED and model.pricing.cached_input_per_mtok is None:
+            lines.append("No cached-input price: cached input costs the input price")
+        value = raw_value(model, key)
+        if key.startswith(BENCH_PREFIX):
+            result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
+            if result is not None and result.note:
+                lines.append(result.note)
+        elif key in (TOTAL_PARAMS, ACTIVE_PARAMS, CONTEXT) and value is not None:
+            arch = model.architecture
+            assert arch is not None
+            quantity = {
+                TOTAL_PARAMS: arch.total_params_b,
+                ACTIVE_PARAMS: arch.active_params_b,
+                CONTEXT: arch.context_window,
+            }[key]
+            if quantity is not None and quantity.note:
+                lines.append(quantity.note)
+        elif key == NAME and model.notes:
+            lines.append(model.notes)
+        source = source_of(model, key) if key != COMPARE else None
+        if source is not None:
+            lines.append(describe_source(source))
+        return "\n".join(lines) or None
+
+    # -- editing ----------------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        key = self._keys[index.column()]
+        model = self.model_at(index.row())
+        if key == COMPARE and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            compared = set(self._compared)
+            (compared.add if checked else compared.discard)(model.id)
+            self.set_compared_ids(compared)
+            return True
+        if role != Qt.ItemDataRole.EditRole or key not in EDITABLE:
+            return False
+        if self.read_only:
+            self.editRefused.emit("the store is open read-only")
+            return False
+        try:
+            edited = edited_model(model, key, value)
+        except ValueError as error:
+            self.editRefused.emit(f"{model.name}: {error}")
+            return False
+        if edited is None:
+            return True  # nothing changed
+        label = self._columns[index.column()].header.split(" ")[0].lower()
+        description = f"Edit {label} of {model.name}"
+        if self.editor is not None:
+            self.editor(model, edited, description)
+        else:
+            self.replace_model(model.id, edited)
+        return True
+
+    # -- changes, called by the undo commands ----------------------------------
+
+    def replace_model(self, model_id: str, model: Model) -> None:
+        store_row = self._store_row_of(model_id)
+        self._store.models[store_row] = model
+        self._display[store_row] = None
+        self._haystacks[store_row] = self._haystack(model)
+        if self._needle:
+            self._match[store_row] = self._needle in self._haystacks[store_row]
+        if model.id != model_id and model_id in self._compared:
+            self._compared.discard(model_id)
+            self._compared.add(model.id)
+        row = self._order.index(store_row)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._keys) - 1))
+        self._refresh_columns()
+        self.modelsChanged.emit()
+
+    def insert_model(self, store_row: int, model: Model, row: int | None = None) -> None:
+        """Insert ``model`` at ``store_row`` in the file and at view ``row`` (default: last)."""
+        row = len(self._order) if row is None else row
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._store.models.insert(store_row, model)
+        self._order = [i + 1 if i >= store_row else i for i in self._order]
+        self._order.insert(row, store_row)
+        self._display.insert(store_row, None)
+        self._haystacks.insert(store_row, self._haystack(model))
+        if self._needle:
+            self._match.insert(store_row, self._needle in self._haystacks[store_row])
+        self._cost = np.insert(self._cost, store_row, np.nan)
+        self._blended = np.insert(self._blended, store_row, np.nan)
+        self.endInsertRows()
+        self._refresh_columns()
+        self.modelsChanged.emit()
+
+    def remove_model(self, model_id: str) -> tuple[int, int, Model]:
+        """Remove a model; return its store row, view row and the model (for undo)."""
+        store_row = self._store_row_of(model_id)
+        row = self._order.index(store_row)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        model = self._store.models.pop(store_row)
+        del self._order[row]
+        self._order = [i - 1 if i > store_row else i for i in self._order]
+        del self._display[store_row]
+        del self._haystacks[store_row]
+        if self._needle:
+            del self._match[store_row]
+        self._cost = np.delete(self._cost, store_row)
+        self._blended = np.delete(self._blended, store_row)
+        self.endRemoveRows()
+        self._refresh_columns()
+        self.modelsChanged.emit()
+        return store_row, row, model
+
+    def _refresh_columns(self) -> None:
+        """Benchmark columns follow the store: reset when they change."""
+        keys = [column.key for column in columns_for(self._store)]
+        if keys == self._keys:
+            return
+        self.beginResetModel()
+        self._columns = columns_for(self._store)
+        self._keys = keys
+        self._key_index = {key: i for i, key in enumerate(keys)}
+        self._display = [None] * len(self._store.models)
+        self.endResetModel()
+
+    # -- sorting ------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._keys):
+            return
+        new_order = self._sorted_order(self._keys[column], order)
+        if new_order == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_order = self._order
+        self._order = new_order
+        new_rows = {store_row: row for row, store_row in enumerate(new_order)}
+        persistent = self.persistentIndexList()
+        if persistent:
+            moved = [
+                self.index(new_rows[old_order[index.row()]], index.column()) for index in persistent
+            ]
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _sorted_order(self, key: str, order: Qt.SortOrder) -> list[int]:
+        """Store rows sorted on raw values; missing values last in both orders."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        models = self._store.models
+        count = len(models)
+        if key in (COST, BLENDED):
+            values = self._cost if key == COST else self._blended
+            present = np.flatnonzero(~np.isnan(values))
+            missing = np.flatnonzero(np.isnan(values))
+            keys = values[present]
+            ranked = present[np.argsort(-keys if descending else keys, kind="stable")]
+            return [int(i) for i in ranked] + [int(i) for i in missing]
+        if key == COMPARE:
+            flags = [models[i].id in self._compared for i in range(count)]
+            return sorted(range(count), key=lambda i: flags[i], reverse=not descending)
+        raws = [raw_value(model, key) for model in models]
+        numbers = [i for i in range(count) if isinstance(raws[i], int | float)]
+        texts = [i for i in range(count) if isinstance(raws[i], str)]
+        missing_rows = [i for i in range(count) if raws[i] is None]
+        numbers.sort(key=lambda i: raws[i], reverse=descending)  # type: ignore[arg-type,return-value]
+        texts.sort(key=lambda i: str(raws[i]).casefold(), reverse=descending)
+        # Numbers first, then text (a benchmark's qualitative notes), missing last.
+        return numbers + texts + missing_rows
+
+
+def edited_model(model: Model, key: str, value: Any) -> Model | None:
+    """A copy of ``model`` with one cell changed; None if nothing changes.
+
+    Raises :class:`ValueError` with a message for a value the store refuses.
+    """
+    if key in PRICE_FIELDS:
+        field = PRICE_FIELDS[key]
+        price = parse_price(value, allow_empty=key == CACHED)
+        if getattr(model.pricing, field) == price and (
+            price is not None or field in model.pricing.model_fields_set
+        ):
+            return None
+        edited = model.model_copy(deep=True)
+        try:
+            setattr(edited.pricing, field, price)
+        except ValidationError as error:
+            raise ValueError(error.errors(include_url=False)[0]["msg"]) from None
+        return edited
+    if key in TEXT_FIELDS:
+        field = TEXT_FIELDS[key]
+        text = "" if value is None else str(value).strip()
+        if key == NAME and not text:
+            raise ValueError("a model needs a name")
+        new: str | None = text or None
+        if getattr(model, field) == new:
+            return None
+        edited = model.model_copy(deep=True)
+        setattr(edited, field, new)
+        return edited
+    raise ValueError(f"{key} cannot be edited here")
+
+
+def parse_price(value: Any, *, allow_empty: bool) -> float | None:
+    """A price from what a person or a script gave; ValueError says why not."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if allow_empty:
+            return None
+        raise ValueError("a price is needed here")
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a price")
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").lstrip("$€£¥")
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number") from None
+    elif isinstance(value, int | float):
+        number = float(value)
+    else:
+        raise ValueError(f"{value!r} is not a number")
+    if not math.isfinite(number):
+        raise ValueError(f"{value!r} is not a finite number")
+    if number < 0:
+        raise ValueError(f"{value!r} is negative; a price must be 0 or more")
+    return number
+
+
+class ModelFilterProxy(QSortFilterProxyModel):
+    """Filters rows on name and vendor; sorting is forwarded to the source model."""
+
+    def __init__(self, source: ModelTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self.setSourceModel(source)
+        self.setDynamicSortFilter(False)
+        self._text = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self._text = text
+        self._source.set_filter(text)
+        self.invalidateRowsFilter()
+
+    def filter_text(self) -> str:
+        return self._text
+
+    def refilter(self) -> None:
+        """Re-read the filter after names or vendors changed."""
+        self.set_filter_text(self._text)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return self._source.row_matches(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source.sort(column, order)
+
+    def source_rows(self, rows: Sequence[int]) -> list[int]:
+        return [self.mapToSource(self.index(row, 0)).row() for row in rows]

@@ -1,0 +1,214 @@
+"""The window's own state: columns, filter, theme, charts shown, sizes; reset and about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+
+from .. import __version__
+from ..domain.comparison import ChartKind
+from ..store.paths import AppPaths
+from .chart_panel import ChartPanel
+from .main_window import MainWindow
+from .settings import WindowSettings
+from .table_model import COST, NAME, ModelFilterProxy, ModelTableModel
+from .theme import dark_palette, light_palette
+
+DEFAULT_HIDDEN = frozenset({"licence"})
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class WindowController(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        table: ModelTableModel,
+        proxy: ModelFilterProxy,
+        charts: ChartPanel,
+        settings: WindowSettings,
+        paths: AppPaths,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._table = table
+        self._proxy = proxy
+        self._charts = charts
+        self._settings = settings
+        self._paths = paths
+        self._column_actions: dict[str, QAction] = {}
+        self.reset_handler: Callable[[], None] | None = None
+        self._palette_set = False
+
+        window.filter_edit.textChanged.connect(self.set_filter)
+        window.find_action.triggered.connect(self.focus_filter)
+        window.about_action.triggered.connect(self.about)
+        window.quit_action.triggered.connect(window.close)
+        window.reset_action.triggered.connect(self.confirm_reset)
+        header = window.table.horizontalHeader()
+        header.customContextMenuRequested.connect(self._header_menu)
+        table.modelReset.connect(self._rebuild_columns)
+        table.rowsInserted.connect(self._update_count)
+        table.rowsRemoved.connect(self._update_count)
+        for kind, action in window.chart_actions.items():
+            action.toggled.connect(lambda on, k=kind: self._show_chart(k, on))
+        window.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
+        window.changed.connect(lambda _type: self.follow_palette())
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _scheme: self.follow_palette())
+        self._rebuild_columns()
+        self._update_count()
+
+    # -- filter ---------------------------------------------------------------------
+
+    def set_filter(self, text: str) -> None:
+        self._proxy.set_filter_text(text)
+        self._update_count()
+
+    def focus_filter(self) -> None:
+        self._window.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._window.filter_edit.selectAll()
+
+    def _update_count(self) -> None:
+        shown, total = self._proxy.rowCount(), self._table.rowCount()
+        text = f"{total} models" if shown == total else f"{shown} of {total} models"
+        self._window.filter_count.setText(text)
+
+    # -- columns --------------------------------------------------------------------
+
+    def _rebuild_columns(self) -> None:
+        menu = self._window.columns_menu
+        menu.clear()
+        self._column_actions = {}
+        hidden = self._settings.hidden_columns()
+        if hidden is None:
+            hidden = set(DEFAULT_HIDDEN)
+        view = self._window.table
+        for column, spec in enumerate(self._table.columns):
+            action = QAction(spec.header, menu)
+            action.setObjectName(f"column_{spec.key}")
+            action.setCheckable(True)
+            action.setChecked(spec.key not in hidden)
+            action.setEnabled(spec.key not in (NAME, COST))
+            action.toggled.connect(lambda on, c=column: self._set_column_visible(c, on))
+            menu.addAction(action)
+            self._column_actions[spec.key] = action
+            view.setColumnHidden(column, spec.key in hidden and spec.key not in (NAME, COST))
+        self._update_count()
+
+    def column_actions(self) -> dict[str, QAction]:
+        return dict(self._column_actions)
+
+    def _set_column_visible(self, column: int, visible: bool) -> None:
+        self._window.table.setColumnHidden(column, not visible)
+        self._settings.set_hidden_columns(
+            {
+                spec.key
+                for index, spec in enumerate(self._table.columns)
+                if self._window.table.isColumnHidden(index)
+            }
+        )
+
+    def _header_menu(self, position: QPoint) -> None:
+        menu = QMenu(self._window)
+        for action in self._column_actions.values():
+            menu.addAction(action)
+        menu.popup(self._window.table.horizontalHeader().mapToGlobal(position))
+
+    # -- charts and theme --------------------------------------------------------------
+
+    def _show_chart(self, kind: ChartKind, visible: bool) -> None:
+        self._charts.set_kind_visible(kind, visible)
+        hidden = [k.value for k, a in self._window.chart_actions.items() if not a.isChecked()]
+        self._settings.set_text("charts/hidden", ",".join(hidden))
+
+    def restore(self) -> None:
+        """Sizes, columns, charts and theme as they were at the last close."""
+        window = self._window
+        geometry = self._settings.geometry()
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        else:
+            window.resize(1280, 800)
+        for name, splitter in (
+            ("main", window.main_splitter),
+            ("bottom", window.bottom_splitter),
+        ):
+            sizes = self._settings.splitter_sizes(name)
+            if sizes and len(sizes) == splitter.count():
+                splitter.setSizes(sizes)
+            elif name == "main":
+                splitter.setSizes([250, 500])
+            else:
+                splitter.setSizes([380, 900])
+        hidden = (self._settings.text("charts/hidden") or "").split(",")
+        for kind, action in window.chart_actions.items():
+            action.setChecked(kind.value not in hidden)
+        current = self._settings.text("charts/current")
+        if current in {k.value for k in ChartKind}:
+            self._charts.set_current_kind(ChartKind(current))
+        theme = self._settings.text("view/theme") or "system"
+        self.set_theme(theme if theme in window.theme_actions else "system")
+
+    def remember(self) -> None:
+        window = self._window
+        self._settings.set_geometry(window.saveGeometry())
+        self._settings.set_splitter_sizes("main", window.main_splitter.sizes())
+        self._settings.set_splitter_sizes("bottom", window.bottom_splitter.sizes())
+        self._settings.set_text("charts/current", self._charts.current_kind().value)
+
+    def set_theme(self, key: str) -> None:
+        """Light, dark, or the system's scheme ("system"), for the window and the charts."""
+        self._window.theme_actions[key].setChecked(True)
+        self._settings.set_text("view/theme", key)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            hints = QGuiApplication.styleHints()
+            if key == "dark":
+                hints.setColorScheme(Qt.ColorScheme.Dark)
+                app.setPalette(dark_palette())
+                self._palette_set = True
+            elif key == "light":
+                hints.setColorScheme(Qt.ColorScheme.Light)
+                app.setPalette(light_palette())
+                self._palette_set = True
+            elif self._palette_set:
+                hints.unsetColorScheme()
+                app.setPalette(QPalette())
+                self._palette_set = False
+        self.follow_palette()
+
+    def follow_palette(self) -> None:
+        """Charts in the colours of the window's palette (light or dark)."""
+        self._charts.set_dark(palette_is_dark(self._window.palette()))
+
+    # -- dialogs ------------------------------------------------------------------------
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self._window,
+            "About llmcompare-gui",
+            f"<h3>llmcompare-gui {__version__}</h3>"
+            "<p>Compare large language models side by side and see what your monthly "
+            "workload costs on each.</p>"
+            f"<p>Data folder: <code>{self._paths.data_dir}</code><br>"
+            f"Store file: <code>{self._paths.store_file}</code><br>"
+            f"Settings: <code>{self._paths.settings_file}</code></p>",
+        )
+
+    def confirm_reset(self) -> None:
+        answer = QMessageBox.question(
+            self._window,
+            "Reset to defaults",
+            "Replace every model in the store with the bundled reference data?\n\n"
+            f"A copy of the current store is kept in {self._paths.data_dir / 'backups'}.",
+            QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Reset and self.reset_handler is not None:
+            self.reset_handler()
