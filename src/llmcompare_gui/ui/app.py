@@ -108,6 +108,7 @@ def wire(
     saver.stateChanged.connect(window.set_save_state)
     window.set_save_state(saver.state)
     table.modelsChanged.connect(saver.changed)
+    table.modelsChanged.connect(proxy.refilter)
 
     def selected_ids() -> list[str]:
         rows = sorted(index.row() for index in view.selectionModel().selectedRows())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -88,6 +88,12 @@ class ChartPanel(QWidget):
         self._comparison: Comparison | None = None
         self._stale: set[ChartKind] = set(ChartKind)
         self._dark = False
+        # Scenario changes arrive faster than frames while a slider is dragged:
+        # the visible chart is redrawn once per pass of the event loop.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._refresh_current)
         self._tabs.currentChanged.connect(self._refresh_current)
         self._benchmark.activated.connect(self._on_benchmark)
 
@@ -182,7 +188,14 @@ class ChartPanel(QWidget):
             self._note.setText("Tick models in the Compare column to chart them.")
         else:
             self._note.setText(f"{count} model{'s' if count != 1 else ''} compared.")
-        self._refresh_current()
+        if self._figures and not self._pending.isActive():
+            self._pending.start()
+
+    def flush(self) -> None:
+        """Draw a pending update now (instead of on the next pass of the event loop)."""
+        if self._pending.isActive():
+            self._pending.stop()
+            self._refresh_current()
 
     def comparison(self) -> Comparison | None:
         return self._comparison

@@ -706,8 +706,13 @@ class ModelFilterProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         self._text = text
-        self._source.set_filter(text)
-        self.invalidateRowsFilter()
+        if hasattr(QSortFilterProxyModel, "Direction"):  # Qt ≥ 6.10
+            self.beginFilterChange()
+            self._source.set_filter(text)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._source.set_filter(text)
+            self.invalidateRowsFilter()
 
     def filter_text(self) -> str:
         return self._text
