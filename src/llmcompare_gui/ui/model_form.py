@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -360,6 +361,8 @@ class ModelFormDialog(QDialog):
             stretch=2,
             check_columns={1},
         )
+        self._modes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self._modes.setColumnWidth(0, 130)
         self._modes.setToolTip(
             "Operating modes, e.g. thinking / non-thinking. Tick Reasoning for a mode that "
             "spends extra output tokens on thinking (the calculator's reasoning overhead)."
@@ -501,11 +504,11 @@ class ModelFormDialog(QDialog):
         row = self._benchmarks.currentRow()
         if row < 0:
             return
-        if self._benchmarks.item(row, 0).data(ORIGINAL_ROLE) is None:
+        if _item(self._benchmarks, row, 0).data(ORIGINAL_ROLE) is None:
             self._benchmarks.removeRow(row)
             return
         for column in (1, 2):
-            self._benchmarks.item(row, column).setText("")
+            _item(self._benchmarks, row, column).setText("")
 
     def _sources_tab(self) -> QWidget:
         page = QWidget(self)
@@ -570,7 +573,7 @@ class ModelFormDialog(QDialog):
             ]
             _append_row(table, blank, -1, checks)
             table.setCurrentCell(table.rowCount() - 1, 0)
-            table.editItem(table.item(table.rowCount() - 1, 0))
+            table.editItem(_item(table, table.rowCount() - 1, 0))
 
         def remove_row() -> None:
             if table.currentRow() >= 0:
@@ -657,8 +660,8 @@ class ModelFormDialog(QDialog):
         modes = []
         for row in range(self._modes.rowCount()):
             name, description = _cell(self._modes, row, 0), _cell(self._modes, row, 2)
-            reasoning = self._modes.item(row, 1).checkState() == Qt.CheckState.Checked
-            index = self._modes.item(row, 0).data(ORIGINAL_ROLE)
+            reasoning = _item(self._modes, row, 1).checkState() == Qt.CheckState.Checked
+            index = _item(self._modes, row, 0).data(ORIGINAL_ROLE)
             mode = copy.deepcopy(originals[index]) if index >= 0 else {}
             if not name.strip() and not description.strip() and not reasoning:
                 continue  # a blank row: left out
@@ -666,7 +669,7 @@ class ModelFormDialog(QDialog):
             _apply_cell(self._modes, row, 0, mode, "name", lambda t: t.strip())
             if not mode.get("name"):
                 raise ValueError(f"{where}: a mode needs a name")
-            initial = self._modes.item(row, 1).data(INITIAL_ROLE)
+            initial = _item(self._modes, row, 1).data(INITIAL_ROLE)
             if reasoning != initial:
                 mode["reasoning"] = reasoning
             _apply_cell(self._modes, row, 2, mode, "description", lambda t: t.strip())
@@ -678,7 +681,7 @@ class ModelFormDialog(QDialog):
         results = _sub(data, "benchmarks")
         seen: set[str] = set()
         for row in range(self._benchmarks.rowCount()):
-            head = self._benchmarks.item(row, 0)
+            head = _item(self._benchmarks, row, 0)
             original_id = head.data(ORIGINAL_ROLE)
             bench_id = original_id if original_id is not None else head.text().strip()
             score_text = _cell(self._benchmarks, row, 1)
@@ -702,7 +705,7 @@ class ModelFormDialog(QDialog):
                 1,
                 result,
                 "score",
-                lambda t, w=where: parse_number(t, f"{w}, score"),
+                functools.partial(_parse_score, field=f"{where}, score"),
             )
             _apply_cell(self._benchmarks, row, 2, result, "note", lambda t: t.strip())
             results[bench_id] = result
@@ -712,7 +715,7 @@ class ModelFormDialog(QDialog):
         originals = data.get("sources") or []
         sources = []
         for row in range(self._sources.rowCount()):
-            index = self._sources.item(row, 0).data(ORIGINAL_ROLE)
+            index = _item(self._sources, row, 0).data(ORIGINAL_ROLE)
             texts = [_cell(self._sources, row, column) for column in range(3)]
             if not any(text.strip() for text in texts):
                 continue
@@ -728,7 +731,7 @@ class ModelFormDialog(QDialog):
                 2,
                 source,
                 "retrieved",
-                lambda t, w=where: parse_date(t, f"{w}, retrieved"),
+                functools.partial(parse_date, field=f"{where}, retrieved"),
             )
             sources.append(source)
         if sources or "sources" in data:
@@ -793,6 +796,10 @@ class ModelFormDialog(QDialog):
 
 
 # --- module helpers -------------------------------------------------------------------
+
+
+def _parse_score(text: str, field: str) -> float:
+    return parse_number(text, field)
 
 
 def _price(text: str, field: str) -> float:
@@ -871,6 +878,14 @@ def _append_row(
         if column == 0:
             item.setData(ORIGINAL_ROLE, original)
         table.setItem(row, column, item)
+
+
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    if item is None:  # every cell gets an item when its row is added
+        item = QTableWidgetItem()
+        table.setItem(row, column, item)
+    return item
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> str:
