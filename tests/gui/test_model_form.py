@@ -369,3 +369,10 @@ def test_ask_returns_the_model_on_ok_and_none_on_cancel(
 
     monkeypatch.setattr(ModelFormDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert ModelFormDialog.ask(None, store) is None
+
+
+def test_form_fits_a_1280_by_800_screen(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    assert hint.width() <= 1280
+    assert hint.height() <= 760
