@@ -357,3 +357,16 @@ def test_fits_a_side_panel(calc: CostCalculator) -> None:
     hint = calc.minimumSizeHint()
     assert hint.width() <= 360
     assert hint.height() <= 700
+
+
+def test_choosing_the_current_preset_again_emits_nothing(
+    qtbot: QtBot, calc: CostCalculator
+) -> None:
+    combo = calc.findChild(QComboBox, "workloadPreset")
+    assert isinstance(combo, QComboBox)
+    index = combo.findText("Chatbot")
+    combo.activated.emit(index)
+    with qtbot.assertNotEmitted(calc.scenarioChanged):
+        combo.activated.emit(index)
+        combo.activated.emit(0)  # "Custom" itself changes nothing
+    assert calc.scenario() == Scenario(50e6, 10e6, 0.2)

@@ -376,3 +376,48 @@ def test_form_fits_a_1280_by_800_screen(qtbot: QtBot, store: Store) -> None:
     hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
     assert hint.width() <= 1280
     assert hint.height() <= 760
+
+
+def test_explicit_nulls_and_empty_lists_round_trip(qtbot: QtBot, store: Store) -> None:
+    sparse = Model.model_validate(
+        {
+            "id": "sparse",
+            "name": "Sparse",
+            "vendor": None,
+            "release": None,
+            "architecture": None,
+            "positioning": None,
+            "open_weights": None,
+            "modes": [],
+            "sources": [],
+            "benchmarks": {},
+            "notes": None,
+            "pricing": {"input_per_mtok": 1, "output_per_mtok": 2, "cached_input_per_mtok": None},
+        }
+    )
+    store.models.append(sparse)
+    dialog = make_form(qtbot, store, "sparse")
+    result = dialog.result_model()
+    assert dump(result) == dump(sparse)
+    assert dump(result)["architecture"] is None
+    assert dump(result)["pricing"]["cached_input_per_mtok"] is None
+
+
+def test_a_model_from_the_contract_example_keeps_its_three_fields(
+    qtbot: QtBot, store: Store
+) -> None:
+    bare = Model.model_validate(
+        {
+            "id": "kimi-k2-bare",
+            "name": "Kimi K2",
+            "pricing": {"input_per_mtok": 0.6, "output_per_mtok": 2.5},
+        }
+    )
+    store.models.append(bare)
+    dialog = make_form(qtbot, store, "kimi-k2-bare")
+    line(dialog, "outputPriceEdit").setText("2.2")
+    assert dump(dialog.result_model()) == {
+        "id": "kimi-k2-bare",
+        "name": "Kimi K2",
+        "pricing": {"input_per_mtok": 0.6, "output_per_mtok": 2.2},
+    }

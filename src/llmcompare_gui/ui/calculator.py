@@ -485,10 +485,12 @@ class CostCalculator(QWidget):
             output_tokens=preset.output_tokens,
             cached_share=preset.cached_share,
         )
+        changed = scenario != self._scenario
         self.set_scenario(scenario)
         with QSignalBlocker(self._preset):
             self._preset.setCurrentIndex(index)
-        self.scenarioChanged.emit(scenario)
+        if changed:
+            self.scenarioChanged.emit(scenario)
 
     # --- costs -------------------------------------------------------------------------
 

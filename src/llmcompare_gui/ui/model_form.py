@@ -113,12 +113,13 @@ def _sub(data: Data, key: str) -> Data:
     return dict(value) if isinstance(value, dict) else {}
 
 
-def _put_sub(data: Data, key: str, sub: Data, had: bool) -> None:
-    """Store ``sub`` under ``key`` where it holds something or was there before."""
-    if sub or had:
+def _put_sub(data: Data, key: str, sub: Data) -> None:
+    """Store ``sub`` under ``key`` where it holds something or was an object before.
+
+    An empty ``sub`` leaves the key as it was: absent, or an explicit ``null``.
+    """
+    if sub or isinstance(data.get(key), dict):
         data[key] = sub
-    else:
-        data.pop(key, None)
 
 
 class _Line:
@@ -208,6 +209,8 @@ class ModelFormDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+
+        (self._id if model is None else self._name).widget.setFocus()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._tabs, 1)
@@ -616,7 +619,7 @@ class ModelFormDialog(QDialog):
         self._focus.apply(positioning, "primary_focus")
         self._capability.apply(positioning, "key_capability")
         self._use_case.apply(positioning, "target_use_case")
-        _put_sub(data, "positioning", positioning, "positioning" in data)
+        _put_sub(data, "positioning", positioning)
 
         arch = _sub(data, "architecture")
         _apply_combo(self._kind, arch, "kind")
@@ -625,7 +628,7 @@ class ModelFormDialog(QDialog):
         self._active.apply_quantity(arch, "active_params_b")
         self._context.apply_quantity(arch, "context_window")
         self._arch_notes.apply(arch, "notes")
-        _put_sub(data, "architecture", arch, "architecture" in data)
+        _put_sub(data, "architecture", arch)
         self._apply_modes(data)
 
         pricing = _sub(data, "pricing")
@@ -709,7 +712,7 @@ class ModelFormDialog(QDialog):
             )
             _apply_cell(self._benchmarks, row, 2, result, "note", lambda t: t.strip())
             results[bench_id] = result
-        _put_sub(data, "benchmarks", results, "benchmarks" in data)
+        _put_sub(data, "benchmarks", results)
 
     def _apply_sources(self, data: Data) -> None:
         originals = data.get("sources") or []
