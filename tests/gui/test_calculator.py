@@ -370,3 +370,10 @@ def test_choosing_the_current_preset_again_emits_nothing(
         combo.activated.emit(index)
         combo.activated.emit(0)  # "Custom" itself changes nothing
     assert calc.scenario() == Scenario(50e6, 10e6, 0.2)
+
+
+def test_tooltips_explain_the_controls(calc: CostCalculator) -> None:
+    tip = slider(calc, "inputTokensSlider").toolTip()
+    assert tip.startswith("Input tokens / month, on a logarithmic scale from 1K to 100B")
+    assert "750k" in edit(calc, "inputTokensEdit").toolTip()
+    assert "cache" in slider(calc, "cachedShareSlider").toolTip()

@@ -203,6 +203,7 @@ class TokenVolumeControl:
 
     def __init__(self, parent: QWidget, name: str, caption: str) -> None:
         self.caption = QLabel(caption, parent)
+        caption = caption.replace("&", "")  # the mnemonic is for the label only
         self.slider = QSlider(Qt.Orientation.Horizontal, parent)
         self.slider.setObjectName(f"{name}Slider")
         self.slider.setRange(0, SLIDER_MAX)
