@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
+from llmcompare_gui.domain.tokens import parse_token_volume
 from llmcompare_gui.ui.calculator import (
     PRESETS,
     SLIDER_MAX,
@@ -342,3 +345,35 @@ def test_show_costs_edge_cases(calc: CostCalculator) -> None:
 )
 def test_money_text(value: float, text: str) -> None:
     assert money_text(value, "USD") == text
+
+
+@given(st.floats(min_value=0, max_value=1e18, allow_nan=False, allow_infinity=False))
+def test_editor_text_reads_back_as_the_value(volume: float) -> None:
+    assert parse_token_volume(volume_text(volume)) == pytest.approx(volume, rel=1e-12, abs=0)
+
+
+def test_fits_a_side_panel(calc: CostCalculator) -> None:
+    calc.show_costs([f"Model {i}" for i in range(15)], np.linspace(1, 1e6, 15), "USD")
+    hint = calc.minimumSizeHint()
+    assert hint.width() <= 360
+    assert hint.height() <= 700
+
+
+def test_choosing_the_current_preset_again_emits_nothing(
+    qtbot: QtBot, calc: CostCalculator
+) -> None:
+    combo = calc.findChild(QComboBox, "workloadPreset")
+    assert isinstance(combo, QComboBox)
+    index = combo.findText("Chatbot")
+    combo.activated.emit(index)
+    with qtbot.assertNotEmitted(calc.scenarioChanged):
+        combo.activated.emit(index)
+        combo.activated.emit(0)  # "Custom" itself changes nothing
+    assert calc.scenario() == Scenario(50e6, 10e6, 0.2)
+
+
+def test_tooltips_explain_the_controls(calc: CostCalculator) -> None:
+    tip = slider(calc, "inputTokensSlider").toolTip()
+    assert tip.startswith("Input tokens / month, on a logarithmic scale from 1K to 100B")
+    assert "750k" in edit(calc, "inputTokensEdit").toolTip()
+    assert "cache" in slider(calc, "cachedShareSlider").toolTip()

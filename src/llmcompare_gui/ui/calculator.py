@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QSlider,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -71,6 +72,10 @@ REASONING_HELP = (
     "Reasoning (thinking) overhead: multiplies the output tokens of models that have "
     "a reasoning mode, for the hidden thinking tokens they bill as output. "
     "“none” (1×) leaves every model's output as entered."
+)
+
+RATIO_HELP = (
+    "This model's monthly cost divided by the cheapest one's (— where the cheapest costs nothing)"
 )
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹"}
@@ -198,6 +203,7 @@ class TokenVolumeControl:
 
     def __init__(self, parent: QWidget, name: str, caption: str) -> None:
         self.caption = QLabel(caption, parent)
+        caption = caption.replace("&", "")  # the mnemonic is for the label only
         self.slider = QSlider(Qt.Orientation.Horizontal, parent)
         self.slider.setObjectName(f"{name}Slider")
         self.slider.setRange(0, SLIDER_MAX)
@@ -328,8 +334,10 @@ class CostCalculator(QWidget):
         header = self._costs.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths fitted by _fit_columns: ResizeToContents re-measures every row
+        # on every setText and made an update 30 times slower.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.setSectionsMovable(False)
         self._costs.headerItem().setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
         self._costs.headerItem().setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
@@ -388,7 +396,7 @@ class CostCalculator(QWidget):
 
         layout.addSpacing(6)
         layout.addWidget(costs_caption)
-        layout.addWidget(self._costs)
+        layout.addWidget(self._costs, 100)
         layout.addWidget(self._empty)
         layout.addStretch(1)
 
@@ -478,10 +486,12 @@ class CostCalculator(QWidget):
             output_tokens=preset.output_tokens,
             cached_share=preset.cached_share,
         )
+        changed = scenario != self._scenario
         self.set_scenario(scenario)
         with QSignalBlocker(self._preset):
             self._preset.setCurrentIndex(index)
-        self.scenarioChanged.emit(scenario)
+        if changed:
+            self.scenarioChanged.emit(scenario)
 
     # --- costs -------------------------------------------------------------------------
 
@@ -501,22 +511,35 @@ class CostCalculator(QWidget):
         lowest = float(finite.min()) if len(finite) else math.nan
         for item, total in zip(self._items, totals.tolist(), strict=True):
             cheapest = math.isfinite(total) and total == lowest
-            item.setText(1, money_text(total, currency))
-            item.setToolTip(1, f"{total:,.6f} {currency} a month")
             if cheapest:
-                item.setText(2, "cheapest")
-                item.setToolTip(2, "The cheapest of the compared models for this workload")
+                ratio = "cheapest"
             elif lowest > 0 and math.isfinite(total):
-                item.setText(2, ratio_text(total / lowest))
-                item.setToolTip(2, "This cost divided by the cheapest model's cost")
+                ratio = ratio_text(total / lowest)
             else:
-                item.setText(2, "—")
-                item.setToolTip(2, "No ratio: the cheapest model costs nothing here")
+                ratio = "—"
+            _set_text(item, 1, money_text(total, currency))
+            _set_text(item, 2, ratio)
+            item.setToolTip(1, f"{total:,.6f} {currency} a month")
             if item.font(0).bold() != cheapest:
                 font = QFont(item.font(0))
                 font.setBold(cheapest)
                 for column in range(3):
                     item.setFont(column, font)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widen the cost and ratio columns to their texts (they never shrink while dragging)."""
+        header = self._costs.header()
+        font = QFont(self._costs.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        padding = 2 * self._costs.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        for column in (1, 2):
+            texts = [item.text(column) for item in self._items]
+            texts.append(self._costs.headerItem().text(column))
+            width = max(metrics.horizontalAdvance(text) for text in texts) + padding
+            if width > header.sectionSize(column):
+                header.resizeSection(column, width)
 
     def _rebuild_rows(self, names: tuple[str, ...]) -> None:
         self._names = names
@@ -525,10 +548,13 @@ class CostCalculator(QWidget):
         for name in names:
             item = QTreeWidgetItem([name, "", ""])
             item.setToolTip(0, name)
+            item.setToolTip(2, RATIO_HELP)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items.append(item)
         self._items = items
+        for column in (1, 2):
+            self._costs.header().resizeSection(column, 0)  # refitted by show_costs
         self._costs.addTopLevelItems(items)
         self._costs.setVisible(bool(names))
         self._empty.setVisible(not names)
@@ -552,6 +578,11 @@ class CostCalculator(QWidget):
     def cost_rows(self) -> list[tuple[str, str, str]]:
         """The cost list as shown: (model, cost, ratio) texts, for tests and copying."""
         return [(item.text(0), item.text(1), item.text(2)) for item in self._items]
+
+
+def _set_text(item: QTreeWidgetItem, column: int, text: str) -> None:
+    if item.text(column) != text:
+        item.setText(column, text)
 
 
 def _preset_index(scenario: Scenario) -> int:
