@@ -302,6 +302,11 @@ class ChartBase:
         self._set_note(self._note_text)
         self._recolour()
 
+    def set_title_visible(self, visible: bool) -> None:
+        """Show or hide the chart's own title (an exported page has its own)."""
+        self.title.setVisible(visible)
+        self.title.setMaximumHeight(10_000 if visible else 0)
+
     def _set_title(self, text: str) -> None:
         self.title_text = text
         self.title.setText(rich(text), color=self.theme.foreground, size="11pt", bold=True)
@@ -394,6 +399,7 @@ class TextPool:
         colour: str,
         tooltip: str = "",
         bold: bool = False,
+        fill: str | None = None,
     ) -> pg.TextItem:
         if self._used == len(self.items):
             self._add()
@@ -407,6 +413,12 @@ class TextPool:
         item.setAnchor(anchor)
         item.setPos(x, y)
         item.setToolTip(tooltip)
+        if fill is None:
+            item.fill = pg.mkBrush(None)
+        else:
+            background = QColor(fill)
+            background.setAlpha(215)
+            item.fill = pg.mkBrush(background)
         item.setVisible(True)
         return item
 

@@ -170,6 +170,7 @@ class VolumeChart(ChartBase):
                 float(ys[index]),
                 anchor=(-0.05, 1.1),
                 colour=self.theme.foreground,
+                fill=self.theme.background,
                 tooltip=f"{names[point.first].name} and {names[point.second].name} cost the "
                 f"same at {point.input_tokens:,.0f} input tokens a month: "
                 f"{money(point.cost, comparison.currency)}",
