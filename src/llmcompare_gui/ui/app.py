@@ -1,22 +1,31 @@
-"""Application start-up: the QApplication, the store session and the wired main window."""
+"""Application start-up: the QApplication, the store session and the wired main window.
+
+Start-up is staged so that a window is on screen as early as a bare Qt window
+would be: the window's shell (menus, splitters, status bar; Qt only) is shown
+first; the store, the domain (pydantic, numpy) and the table are loaded right
+after its first paint, and the chart figures (pyqtgraph) after the next.
+:func:`create_main_window` does all of it before returning.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 from .. import __version__
-from ..store.errors import StoreError
 from ..store.paths import AppPaths, resolve_paths
-from ..store.session import StoreSession
 from .main_window import MainWindow
 from .settings import WindowSettings
+
+if TYPE_CHECKING:
+    from ..store.errors import StoreError
+    from ..store.session import StoreSession
 
 APP_NAME = "llmcompare-gui"
 CHART_MODEL_DEFAULT = 15
@@ -34,15 +43,24 @@ def create_main_window(
     paths = resolve_paths(data_dir)
     window = MainWindow()
     settings = WindowSettings(paths.settings_file)
+    populate(window, paths, settings)
+    panel = getattr(window, "chart_panel", None)
+    if panel is not None and not defer_charts:
+        panel.build_charts()
+    return window
+
+
+def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> None:
+    """Open the store and wire the window to it, or say why it cannot be opened."""
+    from ..store.errors import StoreError
+    from ..store.session import StoreSession
+
     try:
         session = StoreSession.open(paths)
     except StoreError as error:
         refuse(window, error)
-        return window
+        return
     wire(window, session, settings, paths)
-    if not defer_charts:
-        window.chart_panel.build_charts()
-    return window
 
 
 def refuse(window: MainWindow, error: StoreError) -> None:
@@ -56,15 +74,18 @@ def refuse(window: MainWindow, error: StoreError) -> None:
     )
     window.set_save_state("Store not opened")
     window.statusBar().showMessage(f"Cannot open the store: {error}")
-    window.resize(1280, 800)
+    if not window.isVisible():
+        window.resize(1280, 800)
 
 
 def wire(
     window: MainWindow, session: StoreSession, settings: WindowSettings, paths: AppPaths
 ) -> None:
     """Build the table, calculator and charts, and connect their controllers."""
+    from ..domain.comparison import ChartKind
+    from ..store.errors import StoreError
     from .calculator import CostCalculator
-    from .chart_panel import ChartPanel
+    from .chart_panel import TAB_TITLES, ChartPanel
     from .controllers import CostController, EditController, SaveController
     from .delegates import CellDelegate
     from .table_model import ModelFilterProxy, ModelTableModel
@@ -87,6 +108,7 @@ def wire(
     window.set_calculator(calculator)
     charts = ChartPanel(window)
     window.set_chart_panel(charts)
+    window.add_chart_actions([(kind, TAB_TITLES[kind], kind.value) for kind in ChartKind])
 
     stack = QUndoStack(window)
     window.undo_stack = stack
@@ -250,12 +272,24 @@ def application() -> QApplication:
 
 
 def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
-    """Show the window at once; build the charts right after its first paint."""
-    window = create_main_window(data_dir, defer_charts=True)
+    """Show the window's shell at once; load the store after its first paint, then the charts."""
+    paths = resolve_paths(data_dir)
+    settings = WindowSettings(paths.settings_file)
+    window = MainWindow(shell_only=True)
+    geometry = settings.geometry()
+    if geometry is None or not window.restoreGeometry(geometry):
+        window.resize(1280, 800)
     window.show()
-    panel = getattr(window, "chart_panel", None)
-    if panel is not None:
-        after_first_paint(window, panel.build_charts)
+
+    def load() -> None:
+        window.build()
+        populate(window, paths, settings)
+        panel = getattr(window, "chart_panel", None)
+        if panel is not None:
+            # The table first, then the charts (importing pyqtgraph takes a while).
+            after_first_paint(window.table.viewport(), panel.build_charts)
+
+    after_first_paint(window, load)
     return window
 
 

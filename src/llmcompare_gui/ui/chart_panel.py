@@ -85,6 +85,7 @@ class ChartPanel(QWidget):
         layout.addWidget(self._tabs, 1)
 
         self._figures: dict[ChartKind, ChartFigure] = {}
+        self._enabled = False
         self._comparison: Comparison | None = None
         self._stale: set[ChartKind] = set(ChartKind)
         self._dark = False
@@ -101,29 +102,38 @@ class ChartPanel(QWidget):
 
     @property
     def built(self) -> bool:
-        return bool(self._figures)
+        """Whether the charts are switched on (figures are made as their tabs are shown)."""
+        return self._enabled
 
     def build_charts(self) -> None:
-        """Create the chart figures (imports pyqtgraph); then draw the current one."""
-        if self._figures:
-            return
-        from ..charts import create_chart
+        """Switch the charts on: make the visible figure (imports pyqtgraph) and draw it.
 
-        theme = self._theme()
-        for kind in ChartKind:
-            figure = create_chart(kind, theme)
-            figure.widget.setObjectName(f"chart_{kind.value}")
-            page = self._pages[kind]
-            placeholder = self._placeholders.pop(kind)
-            placeholder.hide()
-            placeholder.deleteLater()
-            page.layout().addWidget(figure.widget)
-            self._figures[kind] = figure
+        The other figures are made when their tab is first shown.
+        """
+        if self._enabled:
+            return
+        self._enabled = True
         self._stale = set(ChartKind)
         self._refresh_current()
 
+    def _make(self, kind: ChartKind) -> ChartFigure:
+        figure = self._figures.get(kind)
+        if figure is None:
+            from ..charts import create_chart
+
+            figure = create_chart(kind, self._theme())
+            figure.widget.setObjectName(f"chart_{kind.value}")
+            placeholder = self._placeholders.pop(kind)
+            placeholder.hide()
+            placeholder.deleteLater()
+            self._pages[kind].layout().addWidget(figure.widget)
+            self._figures[kind] = figure
+            self._stale.add(kind)
+        return figure
+
     def figure(self, kind: ChartKind) -> ChartFigure | None:
-        return self._figures.get(kind)
+        """The figure of ``kind``, made now if the charts are on and it was not yet."""
+        return self._make(kind) if self._enabled else None
 
     def _theme(self):  # type: ignore[no-untyped-def]
         from ..charts.theme import DARK, LIGHT
@@ -188,7 +198,7 @@ class ChartPanel(QWidget):
             self._note.setText("Tick models in the Compare column to chart them.")
         else:
             self._note.setText(f"{count} model{'s' if count != 1 else ''} compared.")
-        if self._figures and not self._pending.isActive():
+        if self._enabled and not self._pending.isActive():
             self._pending.start()
 
     def flush(self) -> None:
@@ -201,9 +211,10 @@ class ChartPanel(QWidget):
         return self._comparison
 
     def _refresh_current(self) -> None:
-        if self._comparison is None or not self._figures:
+        if self._comparison is None or not self._enabled:
             return
         kind = self.current_kind()
+        figure = self._make(kind)
         if kind in self._stale:
-            self._figures[kind].update_comparison(self._comparison)
+            figure.update_comparison(self._comparison)
             self._stale.discard(kind)

@@ -6,7 +6,8 @@ controllers (``controllers.py``) that ``app.py`` wires to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.comparison import ChartKind, Comparison
-from .chart_panel import TAB_TITLES
+from .table_view import ModelTableView
+
+if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
+    from ..domain.comparison import Comparison
 
 BANNER_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a; padding: 6px 8px; }"
@@ -40,12 +42,25 @@ class MainWindow(QMainWindow):
     changed = Signal(object)
     """A QEvent.Type of a change event (palette, style) worth reacting to."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, shell_only: bool = False) -> None:
+        """The window; with ``shell_only`` just its frame, until :meth:`build` is called.
+
+        A shell paints as fast as a bare window, so that start-up shows something
+        at once; the contents follow right after the first paint.
+        """
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("llmcompare-gui")
         self._comparison_source: Callable[[], Comparison] | None = None
+        self._built = False
+        if not shell_only:
+            self.build()
 
+    def build(self) -> None:
+        """Create the contents: filter, table, splitters, menus, status bar."""
+        if self._built:
+            return
+        self._built = True
         self.banner = QLabel(self)
         self.banner.setObjectName("storeBanner")
         self.banner.setWordWrap(True)
@@ -60,7 +75,7 @@ class MainWindow(QMainWindow):
         self.filter_count.setObjectName("modelCount")
         self.filter_count.setEnabled(False)
 
-        self.table = QTableView(self)
+        self.table = ModelTableView(self)
         self.table.setObjectName("modelTable")
         self.table.setSortingEnabled(False)  # enabled once the model is set
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,6 +141,15 @@ class MainWindow(QMainWindow):
         self.bottom_splitter.addWidget(panel)
         self.bottom_splitter.setStretchFactor(self.bottom_splitter.count() - 1, 1)
 
+    def add_chart_actions(self, charts: Sequence[tuple[Hashable, str, str]]) -> None:
+        """View → Charts: one checkable action per (key, title, name) chart."""
+        for key, title, name in charts:
+            action = self._action(title, f"showChart_{name}")
+            action.setCheckable(True)
+            action.setChecked(True)
+            self.chart_actions[key] = action
+            self.charts_menu.addAction(action)
+
     def set_comparison_source(self, source: Callable[[], Comparison]) -> None:
         self._comparison_source = source
 
@@ -173,12 +197,7 @@ class MainWindow(QMainWindow):
             action.setData(key)
             self.theme_group.addAction(action)
             self.theme_actions[key] = action
-        self.chart_actions: dict[ChartKind, QAction] = {}
-        for kind in ChartKind:
-            action = self._action(TAB_TITLES[kind], f"showChart_{kind.value}")
-            action.setCheckable(True)
-            action.setChecked(True)
-            self.chart_actions[kind] = action
+        self.chart_actions: dict[Hashable, QAction] = {}
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -200,9 +219,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.find_action)
 
         view_menu = bar.addMenu("&View")
-        charts_menu = view_menu.addMenu("&Charts")
-        for action in self.chart_actions.values():
-            charts_menu.addAction(action)
+        self.charts_menu = view_menu.addMenu("&Charts")
         self.columns_menu = QMenu("C&olumns", self)
         self.columns_menu.setObjectName("columnsMenu")
         view_menu.addMenu(self.columns_menu)

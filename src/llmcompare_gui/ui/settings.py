@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..domain.cost import Scenario, ScenarioError
+if TYPE_CHECKING:
+    from ..domain.cost import Scenario
 
 
 class WindowSettings:
@@ -80,6 +81,8 @@ class WindowSettings:
     # -- scenario and charts ----------------------------------------------------
 
     def scenario(self) -> Scenario | None:
+        from ..domain.cost import Scenario, ScenarioError
+
         data = self._get("calculator/scenario", None)
         if not isinstance(data, dict):
             return None

@@ -36,6 +36,33 @@ SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 Raw = float | str | bool | None
 
+# Roles and flags as plain constants: data() and flags() run for every painted
+# cell, and attribute lookups and enum arithmetic there cost more than the rest.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole.value)
+_UNUSED_ROLES = frozenset(
+    int(role.value)
+    for role in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.StatusTipRole,
+        Qt.ItemDataRole.WhatsThisRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    )
+)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHECKABLE = _PLAIN | Qt.ItemFlag.ItemIsUserCheckable
+_EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
+
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥"}
 
 # Column keys; benchmark columns are "bench:<id>".
@@ -227,6 +254,13 @@ def _display(model: Model, key: str) -> str:
     return format_number(float(value))
 
 
+def _font(*, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont()
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
 class ModelTableModel(QAbstractTableModel):
     """The store's models as table rows.
 
@@ -245,6 +279,9 @@ class ModelTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.editor: Callable[[Model, Model, str], None] | None = None
         self.read_only = False
+        self._bold = _font(bold=True)
+        self._italic = _font(italic=True)
+        self._cheapest_brush = QBrush(QColor(0, 158, 115, 70))
         """Refuse every edit (the store is open read-only); Compare still works."""
         self._store = store
         self._compared: set[str] = set()
@@ -376,14 +413,13 @@ class ModelTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
         key = self._keys[index.column()]
         if key == COMPARE:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        elif key in EDITABLE and not self.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _CHECKABLE
+        if key in EDITABLE and not self.read_only:
+            return _EDITABLE
+        return _PLAIN
 
     def _row_display(self, store_row: int) -> list[str]:
         cached = self._display[store_row]
@@ -394,23 +430,41 @@ class ModelTableModel(QAbstractTableModel):
         return cached
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every role of every painted cell: int role constants, cheap exits.
+        if role in _UNUSED_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._order) and 0 <= column < len(self._keys)):
             return None
         store_row = self._order[row]
         key = self._keys[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == COMPARE:
-                return None
+        if role == _DISPLAY:
             if key == COST:
                 return self._money(self._cost[store_row])
             if key == BLENDED:
                 value = self._blended[store_row]
                 return MISSING if math.isnan(value) else format_price(float(value))
+            if key == COMPARE:
+                return None
             return self._row_display(store_row)[column]
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _ALIGNMENT:
+            return _RIGHT if key in NUMERIC else None
+        if role == _FONT:
+            if key == COST:
+                return self._bold if self._is_cheapest(store_row) else None
+            if key.startswith(BENCH_PREFIX) and isinstance(
+                raw_value(self._store.models[store_row], key), str
+            ):
+                return self._italic
+            return None
+        if role == _CHECK:
+            if key != COMPARE:
+                return None
+            checked = self._store.models[store_row].id in self._compared
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == _BACKGROUND:
+            return self._cheapest_brush if key == COST and self._is_cheapest(store_row) else None
+        if role == _USER:
             if key == COST:
                 return float(self._cost[store_row])
             if key == BLENDED:
@@ -418,37 +472,12 @@ class ModelTableModel(QAbstractTableModel):
             if key == COMPARE:
                 return self._store.models[store_row].id in self._compared
             return raw_value(self._store.models[store_row], key)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             if key in EDITABLE:
                 value = raw_value(self._store.models[store_row], key)
                 return "" if value is None else value
             return None
-        if role == Qt.ItemDataRole.CheckStateRole:
-            if key != COMPARE:
-                return None
-            checked = self._store.models[store_row].id in self._compared
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key in NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if key == COST and self._is_cheapest(store_row):
-                font = QFont()
-                font.setBold(True)
-                return font
-            if key.startswith(BENCH_PREFIX) and isinstance(
-                raw_value(self._store.models[store_row], key), str
-            ):
-                font = QFont()
-                font.setItalic(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if key == COST and self._is_cheapest(store_row):
-                return QBrush(QColor(0, 158, 115, 70))
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(store_row, key)
         if role == ROW_ROLE:
             return self._store.models[store_row]
