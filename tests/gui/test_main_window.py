@@ -349,11 +349,8 @@ def test_a_broken_store_is_never_overwritten_and_the_window_says_why(
     qtbot.wait(100)
     window.close()
     assert path.read_bytes() == before
-    assert (
-        sorted(p.name for p in data_dir.iterdir() if p.name != ".models.json.lock")
-        == ["models.json"]
-        or not (data_dir / "models.json.bak").exists()
-    )
+    assert not (data_dir / "models.json.bak").exists()
+    assert not (data_dir / "backups").exists()
 
 
 def test_a_second_window_on_the_same_store_is_read_only_and_never_writes(
@@ -581,3 +578,85 @@ def test_the_about_box_names_the_version_and_the_store(
     action(window, "aboutAction").trigger()
     assert __version__ in texts[0]
     assert str(data_dir / "models.json") in texts[0]
+
+
+def test_launch_shows_the_shell_first_then_the_table_then_the_charts(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from llmcompare_gui.ui.app import launch
+
+    window = launch(data_dir)
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "modelTable") is not None)
+    qtbot.waitUntil(lambda: getattr(window, "chart_panel", None) is not None)
+    panel = window.chart_panel  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: panel.built, timeout=5000)
+    assert panel.figure(panel.current_kind()) is not None
+    assert cell(source_model(window), "Kimi K2", "Input") == 0.6
+
+
+def test_launch_on_a_broken_store_says_why(qtbot: QtBot, data_dir: Path) -> None:
+    from llmcompare_gui.ui.app import launch
+
+    data_dir.mkdir(parents=True)
+    (data_dir / "models.json").write_text("[", encoding="utf-8")
+    window = launch(data_dir)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "storeError") is not None)
+    assert "not valid JSON" in find(window, QLabel, "storeError").text()
+
+
+def test_other_chart_tabs_are_drawn_when_shown(qtbot: QtBot, window: QMainWindow) -> None:
+    from llmcompare_gui.domain.comparison import ChartKind
+
+    panel = window.chart_panel  # type: ignore[attr-defined]
+    for kind in ChartKind:
+        panel.set_current_kind(kind)
+        assert panel.current_kind() is kind
+        figure = panel.figure(kind)
+        assert figure is not None
+        qtbot.waitUntil(figure.widget.isVisible)
+    slider = find(window, QSlider, "inputTokensSlider")
+    slider.setValue(slider.value() + 3)
+    qtbot.waitUntil(lambda: panel.comparison().scenario == window.current_comparison().scenario)
+
+
+def test_view_charts_hides_a_tab_and_remembers_it(
+    qtbot: QtBot, window: QMainWindow, data_dir: Path
+) -> None:
+    from llmcompare_gui.domain.comparison import ChartKind
+
+    action(window, "showChart_volume").trigger()
+    assert not window.chart_panel.is_kind_visible(ChartKind.VOLUME)  # type: ignore[attr-defined]
+    window.close()
+    again = open_window(qtbot, data_dir)
+    assert not again.chart_panel.is_kind_visible(ChartKind.VOLUME)  # type: ignore[attr-defined]
+    assert not action(again, "showChart_volume").isChecked()
+
+
+def test_dark_theme_recolours_the_charts(window: QMainWindow) -> None:
+    panel = window.chart_panel  # type: ignore[attr-defined]
+    action(window, "theme_dark").trigger()
+    assert panel.is_dark()
+    action(window, "theme_light").trigger()
+    assert not panel.is_dark()
+    action(window, "theme_system").trigger()
+
+
+def test_splitter_sizes_and_geometry_are_remembered(qtbot: QtBot, data_dir: Path) -> None:
+    from PySide6.QtWidgets import QSplitter
+
+    first = open_window(qtbot, data_dir)
+    first.resize(760, 560)  # the offscreen screen is 800×600
+    first.show()
+    qtbot.waitExposed(first)
+    splitter = find(first, QSplitter, "bottomSplitter")
+    splitter.setSizes([400, 350])
+    sizes = splitter.sizes()
+    first.close()
+    again = open_window(qtbot, data_dir)
+    again.show()
+    qtbot.waitExposed(again)
+    assert (again.size().width(), again.size().height()) == (760, 560)
+    assert find(again, QSplitter, "bottomSplitter").sizes() == sizes

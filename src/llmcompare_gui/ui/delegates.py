@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
-from .table_model import CACHED, PRICE_FIELDS, ModelTableModel, parse_price
+from .table_model import CACHED, COMPARE, PRICE_FIELDS, ModelTableModel, parse_price
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #d32f2f; background: #fdecea; color: #611a15; }"
 
@@ -23,6 +31,27 @@ class CellDelegate(QStyledItemDelegate):
 
     def _key(self, index: Index) -> str:
         return self._source.key_at(index.column())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        if self._key(index) != COMPARE:
+            return
+        # Fusion outlines check boxes in a shade of the window colour, which all
+        # but vanishes on a dark palette: outline them in the text colour too.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        rect = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, opt.widget
+        )
+        colour = QColor(opt.palette.color(QPalette.ColorRole.Text))
+        colour.setAlpha(110)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)

@@ -224,11 +224,12 @@ def format_number(value: float) -> str:
 
 
 def format_money(value: float) -> str:
-    if abs(value) >= 100:
+    """Monthly amounts: cents below 10,000 (``88.20``), whole units above, small ones exact."""
+    if abs(value) >= 10_000:
         return f"{value:,.0f}"
-    if abs(value) >= 1:
+    if value == 0 or abs(value) >= 0.01:
         return f"{value:,.2f}"
-    return f"{value:.3g}" if value else "0"
+    return f"{value:.3g}"
 
 
 def format_price(value: float) -> str:

@@ -143,7 +143,7 @@ class WindowController(QObject):
             if sizes and len(sizes) == splitter.count():
                 splitter.setSizes(sizes)
             elif name == "main":
-                splitter.setSizes([250, 500])
+                splitter.setSizes([215, 535])
             else:
                 splitter.setSizes([380, 900])
         hidden = (self._settings.text("charts/hidden") or "").split(",")
@@ -185,7 +185,8 @@ class WindowController(QObject):
 
     def follow_palette(self) -> None:
         """Charts in the colours of the window's palette (light or dark)."""
-        self._charts.set_dark(palette_is_dark(self._window.palette()))
+        # The application's palette: the window's own follows it only later.
+        self._charts.set_dark(palette_is_dark(QApplication.palette()))
 
     # -- dialogs ------------------------------------------------------------------------
 
