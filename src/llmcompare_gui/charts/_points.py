@@ -63,7 +63,7 @@ class PointChart(ChartBase):
             tips.setdefault(key, []).append(self._tooltip(comparison, model, values))
         notes = [charted.note] if charted.note else []
         if missing:
-            notes.append(_wrap(f"{missing_heading}: " + "; ".join(missing)))
+            notes.append(f"{missing_heading}: " + "; ".join(missing))
         self._set_note("\n".join(notes))
         self.points.setData(x=np.array(xs), y=np.array(ys), brush=brushes)
         if not xs:
@@ -75,8 +75,15 @@ class PointChart(ChartBase):
         y_range = _span(ys, low_zero=True, head=0.18)
         keys = list(groups)
         texts = ["\n".join(groups[key]) for key in keys]
+        view = self.plot.vb
+        size = (view.width(), view.height())
         places = place_labels(
-            [key[0] for key in keys], [key[1] for key in keys], texts, x_range, y_range
+            [key[0] for key in keys],
+            [key[1] for key in keys],
+            texts,
+            x_range,
+            y_range,
+            plot_pixels=size if min(size) > 80 else (900.0, 420.0),
         )
         for key, text, (x, y, anchor) in zip(keys, texts, places, strict=True):
             self.labels.take(
@@ -88,8 +95,7 @@ class PointChart(ChartBase):
                 tooltip="\n".join(tips[key]),
             )
         self.labels.end()
-        self.plot.setXRange(*x_range, padding=0)
-        self.plot.setYRange(*y_range, padding=0)
+        self._set_range(*x_range, *y_range)
 
     def _tooltip(self, comparison: Comparison, model: Model, values: tuple[float, float]) -> str:
         return f"{model.name}: {values[0]:g}, {values[1]:g}"
@@ -104,12 +110,3 @@ def _span(values: list[float], *, low_zero: bool, head: float = 0.25) -> tuple[f
     if high == low:
         high = low + (abs(low) or 1.0)
     return low, high + (high - low) * head
-
-
-def _wrap(text: str, width: int = 150) -> str:
-    import textwrap
-
-    lines = textwrap.wrap(text, width)
-    if len(lines) > 3:
-        lines = [*lines[:2], lines[2][: width - 1] + "…"]
-    return "\n".join(lines)

@@ -116,5 +116,4 @@ class CostChart(ChartBase):
             )
         self.totals.end()
         highest = float(total.max())
-        self.plot.setXRange(0.0, highest * LABEL_ROOM if highest > 0 else 1.0, padding=0)
-        self.plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
+        self._set_range(0.0, highest * LABEL_ROOM if highest > 0 else 1.0, -0.6, len(rows) - 0.4)

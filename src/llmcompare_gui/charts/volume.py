@@ -49,7 +49,7 @@ class VolumeChart(ChartBase):
         return {"left": left, "bottom": bottom}
 
     def _build(self) -> None:
-        self.lines = [pg.PlotDataItem() for _ in range(MAX_CHARTED_MODELS)]
+        self.lines = [pg.PlotCurveItem() for _ in range(MAX_CHARTED_MODELS)]
         for line in self.lines:
             self.plot.addItem(line)
         self.current = pg.InfiniteLine(
@@ -89,7 +89,7 @@ class VolumeChart(ChartBase):
             f"Monthly cost against input volume ({format_token_volume(scenario.output_tokens)} "
             f"output tokens, {scenario.cached_share * 100:.0f} % of input cached)"
         )
-        self._set_axis_labels(f"Cost per month ({currency}, log scale)", "Input tokens per month")
+        self._set_axis_labels(f"Cost per month ({currency})", "Input tokens per month")
         self.labels.begin()
         if not rows:
             for line in self.lines:
@@ -126,10 +126,9 @@ class VolumeChart(ChartBase):
         self._set_note("\n".join(part for part in (charted.note, note) if part))
         self.labels.end()
         low, high = volume_range(scenario)
-        self.plot.setXRange(math.log10(low), math.log10(high), padding=0)
         bottom, top = float(log_costs.min()), float(log_costs.max())
         margin = max((top - bottom) * 0.06, 0.15)
-        self.plot.setYRange(bottom - margin, top + margin * 2, padding=0)
+        self._set_range(math.log10(low), math.log10(high), bottom - margin, top + margin * 2)
 
     def _show_break_even(self, comparison: Comparison, rows: list[int]) -> str:
         low, high = volume_range(comparison.scenario)
@@ -152,6 +151,7 @@ class VolumeChart(ChartBase):
         lowest = slope_costs.min(axis=1)
         names = comparison.models
         labelled = 0
+        x_low, x_high = math.log10(low), math.log10(high)
         for index, point in enumerate(points):
             if point.cost > lowest[index] * (1 + 1e-9) + 1e-12:
                 continue
@@ -168,7 +168,8 @@ class VolumeChart(ChartBase):
                 text,
                 float(xs[index]),
                 float(ys[index]),
-                anchor=(-0.05, 1.1),
+                # Right of the point in the left half of the chart, left of it in the right half.
+                anchor=(-0.05, 1.1) if xs[index] < (x_low + x_high) / 2 else (1.05, 1.1),
                 colour=self.theme.foreground,
                 fill=self.theme.background,
                 tooltip=f"{names[point.first].name} and {names[point.second].name} cost the "
