@@ -101,7 +101,7 @@ class BenchmarksChart(ChartBase):
         foreground = self.theme.foreground
         # Notes are written upwards from the axis: no longer than most of the plot's height.
         plot_height = self.plot.vb.height()
-        note_pixels = int(min(150, plot_height * 0.8 - 30)) if plot_height > 60 else 150
+        note_pixels = int(min(220, plot_height * 0.8 - 30)) if plot_height > 60 else 150
         for position, (bar, model) in enumerate(zip(self.bars, models, strict=False)):
             xs: list[float] = []
             heights: list[float] = []

@@ -60,6 +60,7 @@ class VolumeChart(ChartBase):
         )
         self.plot.addItem(self.current, ignoreBounds=True)
         self.crossings = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9)
+        self.crossings.setZValue(10)  # above the labels' backgrounds
         self.plot.addItem(self.crossings)
         self.labels = TextPool(self.plot, small=True, reserve=MAX_BREAK_EVEN_LABELS)
 
@@ -128,7 +129,7 @@ class VolumeChart(ChartBase):
         low, high = volume_range(scenario)
         bottom, top = float(log_costs.min()), float(log_costs.max())
         margin = max((top - bottom) * 0.06, 0.15)
-        self._set_range(math.log10(low), math.log10(high), bottom - margin, top + margin * 2)
+        self._set_range(math.log10(low), math.log10(high), bottom - margin * 2.5, top + margin * 2)
 
     def _show_break_even(self, comparison: Comparison, rows: list[int]) -> str:
         low, high = volume_range(comparison.scenario)
@@ -168,8 +169,9 @@ class VolumeChart(ChartBase):
                 text,
                 float(xs[index]),
                 float(ys[index]),
-                # Right of the point in the left half of the chart, left of it in the right half.
-                anchor=(-0.05, 1.1) if xs[index] < (x_low + x_high) / 2 else (1.05, 1.1),
+                # Below the point (cost lines rise to the right, leaving room under them): to its
+                # right in the left half of the chart, to its left in the right half.
+                anchor=(-0.04, -0.15) if xs[index] < (x_low + x_high) / 2 else (1.04, -0.15),
                 colour=self.theme.foreground,
                 fill=self.theme.background,
                 tooltip=f"{names[point.first].name} and {names[point.second].name} cost the "
