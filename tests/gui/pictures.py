@@ -48,4 +48,3 @@ def render_pdf(pdf: Path, out_stem: Path) -> QImage:
     image = QImage(str(out_stem) + ".png")
     assert not image.isNull()
     return image
-
