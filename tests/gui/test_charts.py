@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
@@ -193,9 +198,6 @@ def test_charts_know_nothing_of_export_or_window() -> None:
 
 
 def test_theme_module_needs_no_pyqtgraph() -> None:
-    import subprocess
-    import sys
-
     code = (
         "import sys; sys.modules['pyqtgraph'] = None\n"
         "from llmcompare_gui.charts.theme import LIGHT\n"
@@ -206,3 +208,38 @@ def test_theme_module_needs_no_pyqtgraph() -> None:
 
 def test_comparison_type() -> None:
     assert isinstance(comparison(1), Comparison)
+
+
+def test_process_with_charts_alive_at_exit_exits_cleanly(tmp_path: Path) -> None:
+    """A window kept in a global until shutdown must not crash the process on exit."""
+    script = tmp_path / "app.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+            app = QApplication([])
+            from llmcompare_gui.charts import ChartKind, create_chart
+            from llmcompare_gui.domain.comparison import Comparison
+            from llmcompare_gui.domain.cost import Scenario
+            from llmcompare_gui.store.jsonstore import default_store
+            store = default_store()
+            comparison = Comparison(store, store.models, Scenario(1e9, 1e8, 0.5))
+            window = QMainWindow()
+            tabs = QTabWidget()
+            window.setCentralWidget(tabs)
+            charts = [create_chart(kind) for kind in ChartKind]
+            for chart in charts:
+                tabs.addTab(chart.widget, chart.kind.value)
+                chart.update_comparison(comparison)
+                chart.widget.resize(600, 400)
+                chart.widget.grab()
+            window.grab()
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr

@@ -6,9 +6,11 @@ so that it binds to PySide6 whatever other Qt binding is installed.
 
 from __future__ import annotations
 
+import atexit
 import html
 import math
 import os
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -216,6 +218,25 @@ def place_labels(
     return result
 
 
+_LIVE_CHARTS: weakref.WeakSet[ChartBase] = weakref.WeakSet()
+
+
+@atexit.register
+def _delete_chart_widgets() -> None:
+    """Delete chart widgets still alive at exit while the QApplication still exists.
+
+    pyqtgraph items destroyed during interpreter shutdown, after the QApplication,
+    crash the process (seen with PySide6 6.11 and pyqtgraph 0.14 when a window
+    kept in a global holds a chart). atexit runs before that teardown.
+    """
+    import shiboken6
+
+    for chart in list(_LIVE_CHARTS):
+        widget = chart._widget
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
+
+
 class ChartBase:
     """A pyqtgraph plot with a title, a note line under it, a legend and an empty state.
 
@@ -232,6 +253,7 @@ class ChartBase:
         self._comparison: Comparison | None = None
         self._widget = pg.GraphicsLayoutWidget()
         self._widget.setObjectName(f"{self.kind.value}Chart")
+        _LIVE_CHARTS.add(self)
         self._widget.setMinimumSize(320, 240)
         self._widget.ci.setContentsMargins(6, 6, 14, 6)
         layout = self._widget.ci
@@ -490,20 +512,24 @@ class _ResizeWatcher(QObject):
 
     def __init__(self, chart: ChartBase) -> None:
         super().__init__(chart.widget)
-        self._chart = chart
+        # Weakly: a strong reference from the widget's child back to the chart would keep
+        # chart and widget alive until interpreter shutdown, after the QApplication is
+        # gone, and destroying pyqtgraph items then crashes the process.
+        self._chart = weakref.ref(chart)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._reshow)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._chart._fit_legend()
-            self._chart._fit_note()
+        chart = self._chart()
+        if chart is not None and event.type() == QEvent.Type.Resize:
+            chart._fit_legend()
+            chart._fit_note()
             self._timer.start()
         return False
 
     def _reshow(self) -> None:
-        comparison = self._chart._comparison
-        if comparison is not None:
-            self._chart._show(comparison)
+        chart = self._chart()
+        if chart is not None and chart._comparison is not None:
+            chart._show(chart._comparison)
