@@ -243,3 +243,55 @@ def test_process_with_charts_alive_at_exit_exits_cleanly(tmp_path: Path) -> None
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
+    comp = comparison(3)
+    cost = make(qtbot, ChartKind.COST)
+    cost.update_comparison(comp)
+    cheapest = comp.table(ChartKind.COST).rows[0]
+    tip = cost.tooltip_at(1.0, 0.0)  # type: ignore[attr-defined]
+    assert str(cheapest[1]) in tip
+    assert "total: $420.00 a month" in tip
+    assert cost.tooltip_at(1.0, 0.5) == ""  # type: ignore[attr-defined]  # between bars
+
+    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench.update_comparison(comp)
+    slots = bench._slots  # type: ignore[attr-defined]
+    texts = [bench.tooltip_at(centre, 1.0) for centre, _, _ in slots]  # type: ignore[attr-defined]
+    assert "Kimi K2\nSWE-Bench Verified: 65.8 %" in texts
+    assert "DeepSeek V3/R1\nSWE-Bench Verified: no score\nnote: Lower than Kimi K2" in texts
+
+    volume = make(qtbot, ChartKind.VOLUME)
+    volume.update_comparison(comp)
+    tip = volume.tooltip_at(9.0, 2.0)  # type: ignore[attr-defined]
+    assert tip.splitlines()[0] == "At 1B input tokens a month:"
+    assert "DeepSeek V3/R1: $420.00" in tip
+
+    value = make(qtbot, ChartKind.VALUE)
+    value.update_comparison(comp)
+    value.widget.grab()
+    x = float(comp.blended_prices()[0])
+    assert "Kimi K2" in value.tooltip_at(x, 65.8)  # type: ignore[attr-defined]
+    assert value.tooltip_at(x * 0.1, 5.0) == ""  # type: ignore[attr-defined]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen only
+def test_hover_shows_a_tooltip(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    chart = make(qtbot, ChartKind.COST)
+    chart.widget.show()
+    qtbot.waitExposed(chart.widget)
+    chart.update_comparison(comparison(3))
+    scene_pos = chart.plot.vb.mapViewToScene(pg_point(1.0, 0.0))  # type: ignore[attr-defined]
+    chart._hover(scene_pos)  # type: ignore[attr-defined]
+    assert "cheapest" not in QToolTip.text()  # the tooltip is the breakdown, not the label
+    assert "total: $420.00 a month" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def pg_point(x: float, y: float):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)

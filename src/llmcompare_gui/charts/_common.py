@@ -18,8 +18,8 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.tokens import format_token_volume
@@ -272,6 +272,7 @@ class ChartBase:
         self._legend_entry_width = 100
         self._resize_watcher = _ResizeWatcher(self)
         self._widget.installEventFilter(self._resize_watcher)
+        self._widget.scene().sigMouseMoved.connect(self._hover)
         self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
         self.empty_text.setFont(ChartFont.bold())
         self.plot.addItem(self.empty_text, ignoreBounds=True)
@@ -422,6 +423,21 @@ class ChartBase:
             return
         self._range = wanted
         self.plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The exact values under a point of the plot (view coordinates), or ""."""
+        return ""
+
+    def _hover(self, scene_pos: object) -> None:
+        view = self.plot.vb
+        if self._comparison is None or not view.sceneBoundingRect().contains(scene_pos):
+            return
+        point = view.mapSceneToView(scene_pos)
+        text = self.tooltip_at(point.x(), point.y())
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self._widget)
+        else:
+            QToolTip.hideText()
 
     def _show_empty(self, message: str) -> None:
         self.empty_text.setText(message)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..domain.comparison import Comparison
@@ -66,6 +68,7 @@ class PointChart(ChartBase):
             notes.append(f"{missing_heading}: " + "; ".join(missing))
         self._set_note("\n".join(notes))
         self.points.setData(x=np.array(xs), y=np.array(ys), brush=brushes)
+        self._hover_points = [(key[0], key[1], "\n".join(tips[key])) for key in groups]
         if not xs:
             self.labels.end()
             self._show_empty("No models selected" if not charted.rows else self.empty_data_text)
@@ -99,6 +102,21 @@ class PointChart(ChartBase):
 
     def _tooltip(self, comparison: Comparison, model: Model, values: tuple[float, float]) -> str:
         return f"{model.name}: {values[0]:g}, {values[1]:g}"
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The point within 10 pixels of (x, y)."""
+        view = self.plot.vb
+        (x_low, x_high), (y_low, y_high) = view.viewRange()
+        width, height = max(view.width(), 1.0), max(view.height(), 1.0)
+        best = ""
+        nearest = 10.0
+        for px, py, text in getattr(self, "_hover_points", []):
+            distance = math.hypot(
+                (px - x) / (x_high - x_low) * width, (py - y) / (y_high - y_low) * height
+            )
+            if distance <= nearest:
+                best, nearest = text, distance
+        return best
 
 
 def _span(values: list[float], *, low_zero: bool, head: float = 0.25) -> tuple[float, float]:

@@ -81,6 +81,7 @@ class BenchmarksChart(ChartBase):
         self._set_note("\n".join(note_lines))
         axis = self.plot.getAxis("bottom")
         if not models or not scored:
+            self._slots = []
             for bar in self.bars:
                 bar.setOpts(x=np.zeros(0), height=np.zeros(0))
             axis.setTicks([[]])
@@ -92,6 +93,7 @@ class BenchmarksChart(ChartBase):
         self._show_empty("")
         count = len(models)
         slot = GROUP_WIDTH / count
+        self._slots: list[tuple[float, float, str]] = []  # (centre, half width, tooltip)
         top = max(
             (result.score for m in models for result in m.benchmarks.values() if result.score),
             default=1.0,
@@ -109,6 +111,14 @@ class BenchmarksChart(ChartBase):
                 x = group - GROUP_WIDTH / 2 + (position + 0.5) * slot
                 result = model.benchmarks.get(definition.id)
                 if result is not None and result.score is not None:
+                    self._slots.append(
+                        (
+                            x,
+                            slot / 2,
+                            f"{model.name}\n{definition.name}: {result.score:g} {definition.unit}"
+                            + (f"\n{result.note}" if result.note else ""),
+                        )
+                    )
                     xs.append(x)
                     heights.append(result.score)
                     values_pool.take(
@@ -122,6 +132,14 @@ class BenchmarksChart(ChartBase):
                     )
                 else:
                     note = result.note if result is not None and result.note else ""
+                    self._slots.append(
+                        (
+                            x,
+                            slot / 2,
+                            f"{model.name}\n{definition.name}: no score"
+                            + (f"\nnote: {note}" if note else ""),
+                        )
+                    )
                     text = f"n/a · {elide(note, note_pixels)}" if note else "n/a"
                     self.missing.take(
                         text,
@@ -141,6 +159,12 @@ class BenchmarksChart(ChartBase):
         axis.setTicks([[(g, elide(d.name, group_pixels)) for g, d in enumerate(scored)]])
         self._set_legend([(self.bars[i], model.name) for i, model in enumerate(models)])
         self._set_range(-0.5, len(scored) - 0.5, 0.0, top * 1.12)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        for centre, half, text in getattr(self, "_slots", []):
+            if abs(x - centre) <= half and y >= 0:
+                return text
+        return ""
 
 
 def _any_score(models: list, bench_id: str) -> bool:  # type: ignore[type-arg]

@@ -182,3 +182,19 @@ class VolumeChart(ChartBase):
             f"○ break-even: {len(points)} volume(s) where two models cost the same "
             "(labelled where the cheapest model changes)"
         )
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """Every charted model's cost at the input volume under the cursor."""
+        comparison = self._comparison
+        if comparison is None or not comparison.models:
+            return ""
+        rows = charted_rows(comparison).rows
+        volume = 10.0**x
+        costs = input_volume_costs(comparison.prices, comparison.scenario, np.array([volume]))[0]
+        order = sorted(rows, key=lambda row: costs[row])
+        lines = [f"At {format_token_volume(volume)} input tokens a month:"]
+        lines += [
+            f"{comparison.models[row].name}: {money(float(costs[row]), comparison.currency)}"
+            for row in order
+        ]
+        return "\n".join(lines)
