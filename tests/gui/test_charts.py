@@ -295,3 +295,39 @@ def pg_point(x: float, y: float):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)
+
+
+def test_models_with_missing_data_are_listed_not_plotted(qtbot: QtBot) -> None:
+    from llmcompare_gui.domain.model import Model, Pricing
+
+    comp = comparison(3)
+    bare = Model(
+        id="bare", name="Bare model", pricing=Pricing(input_per_mtok=1.0, output_per_mtok=2.0)
+    )
+    models = [*comp.models, bare]
+    comp = Comparison(comp.store, models, comp.scenario)
+    params = make(qtbot, ChartKind.PARAMETERS)
+    params.update_comparison(comp)
+    assert "n/a — parameter counts not known: Bare model" in note(params)
+    assert len(params.points.getData()[0]) == 3  # type: ignore[attr-defined]
+    value = make(qtbot, ChartKind.VALUE)
+    value.update_comparison(comp)
+    assert "Bare model" in note(value)
+    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench.update_comparison(comp)
+    assert sum(text == "n/a" for text in visible_texts(bench)) >= 3  # one per benchmark
+    cost = make(qtbot, ChartKind.COST)
+    cost.update_comparison(comp)
+    assert len(cost.input_bars.opts["width"]) == 4  # type: ignore[attr-defined]
+
+
+def test_free_model_on_log_axes(qtbot: QtBot) -> None:
+    from llmcompare_gui.domain.model import Model, Pricing
+
+    comp = comparison(2)
+    free = Model(id="free", name="Free", pricing=Pricing(input_per_mtok=0.0, output_per_mtok=0.0))
+    comp = Comparison(comp.store, [*comp.models, free], comp.scenario)
+    for kind in ChartKind:
+        chart = make(qtbot, kind)
+        chart.update_comparison(comp)
+        chart.widget.grab()
