@@ -48,7 +48,3 @@ def render_pdf(pdf: Path, out_stem: Path) -> QImage:
     image = QImage(str(out_stem) + ".png")
     assert not image.isNull()
     return image
-
-
-def pdf_page_count(pdf: Path) -> int:
-    return pdf.read_bytes().count(b"/Type /Page\n") + pdf.read_bytes().count(b"/Type /Page ")

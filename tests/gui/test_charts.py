@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
@@ -193,9 +198,6 @@ def test_charts_know_nothing_of_export_or_window() -> None:
 
 
 def test_theme_module_needs_no_pyqtgraph() -> None:
-    import subprocess
-    import sys
-
     code = (
         "import sys; sys.modules['pyqtgraph'] = None\n"
         "from llmcompare_gui.charts.theme import LIGHT\n"
@@ -206,3 +208,126 @@ def test_theme_module_needs_no_pyqtgraph() -> None:
 
 def test_comparison_type() -> None:
     assert isinstance(comparison(1), Comparison)
+
+
+def test_process_with_charts_alive_at_exit_exits_cleanly(tmp_path: Path) -> None:
+    """A window kept in a global until shutdown must not crash the process on exit."""
+    script = tmp_path / "app.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+            app = QApplication([])
+            from llmcompare_gui.charts import ChartKind, create_chart
+            from llmcompare_gui.domain.comparison import Comparison
+            from llmcompare_gui.domain.cost import Scenario
+            from llmcompare_gui.store.jsonstore import default_store
+            store = default_store()
+            comparison = Comparison(store, store.models, Scenario(1e9, 1e8, 0.5))
+            window = QMainWindow()
+            tabs = QTabWidget()
+            window.setCentralWidget(tabs)
+            charts = [create_chart(kind) for kind in ChartKind]
+            for chart in charts:
+                tabs.addTab(chart.widget, chart.kind.value)
+                chart.update_comparison(comparison)
+                chart.widget.resize(600, 400)
+                chart.widget.grab()
+            window.grab()
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
+    comp = comparison(3)
+    cost = make(qtbot, ChartKind.COST)
+    cost.update_comparison(comp)
+    cheapest = comp.table(ChartKind.COST).rows[0]
+    tip = cost.tooltip_at(1.0, 0.0)  # type: ignore[attr-defined]
+    assert str(cheapest[1]) in tip
+    assert "total: $420.00 a month" in tip
+    assert cost.tooltip_at(1.0, 0.5) == ""  # type: ignore[attr-defined]  # between bars
+
+    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench.update_comparison(comp)
+    slots = bench._slots  # type: ignore[attr-defined]
+    texts = [bench.tooltip_at(centre, 1.0) for centre, _, _ in slots]  # type: ignore[attr-defined]
+    assert "Kimi K2\nSWE-Bench Verified: 65.8 %" in texts
+    assert "DeepSeek V3/R1\nSWE-Bench Verified: no score\nnote: Lower than Kimi K2" in texts
+
+    volume = make(qtbot, ChartKind.VOLUME)
+    volume.update_comparison(comp)
+    tip = volume.tooltip_at(9.0, 2.0)  # type: ignore[attr-defined]
+    assert tip.splitlines()[0] == "At 1B input tokens a month:"
+    assert "DeepSeek V3/R1: $420.00" in tip
+
+    value = make(qtbot, ChartKind.VALUE)
+    value.update_comparison(comp)
+    value.widget.grab()
+    x = float(comp.blended_prices()[0])
+    assert "Kimi K2" in value.tooltip_at(x, 65.8)  # type: ignore[attr-defined]
+    assert value.tooltip_at(x * 0.1, 5.0) == ""  # type: ignore[attr-defined]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen only
+def test_hover_shows_a_tooltip(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    chart = make(qtbot, ChartKind.COST)
+    chart.widget.show()
+    qtbot.waitExposed(chart.widget)
+    chart.update_comparison(comparison(3))
+    scene_pos = chart.plot.vb.mapViewToScene(pg_point(1.0, 0.0))  # type: ignore[attr-defined]
+    chart._hover(scene_pos)  # type: ignore[attr-defined]
+    assert "cheapest" not in QToolTip.text()  # the tooltip is the breakdown, not the label
+    assert "total: $420.00 a month" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def pg_point(x: float, y: float):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
+
+
+def test_models_with_missing_data_are_listed_not_plotted(qtbot: QtBot) -> None:
+    from llmcompare_gui.domain.model import Model, Pricing
+
+    comp = comparison(3)
+    bare = Model(
+        id="bare", name="Bare model", pricing=Pricing(input_per_mtok=1.0, output_per_mtok=2.0)
+    )
+    models = [*comp.models, bare]
+    comp = Comparison(comp.store, models, comp.scenario)
+    params = make(qtbot, ChartKind.PARAMETERS)
+    params.update_comparison(comp)
+    assert "n/a — parameter counts not known: Bare model" in note(params)
+    assert len(params.points.getData()[0]) == 3  # type: ignore[attr-defined]
+    value = make(qtbot, ChartKind.VALUE)
+    value.update_comparison(comp)
+    assert "Bare model" in note(value)
+    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench.update_comparison(comp)
+    assert sum(text == "n/a" for text in visible_texts(bench)) >= 3  # one per benchmark
+    cost = make(qtbot, ChartKind.COST)
+    cost.update_comparison(comp)
+    assert len(cost.input_bars.opts["width"]) == 4  # type: ignore[attr-defined]
+
+
+def test_free_model_on_log_axes(qtbot: QtBot) -> None:
+    from llmcompare_gui.domain.model import Model, Pricing
+
+    comp = comparison(2)
+    free = Model(id="free", name="Free", pricing=Pricing(input_per_mtok=0.0, output_per_mtok=0.0))
+    comp = Comparison(comp.store, [*comp.models, free], comp.scenario)
+    for kind in ChartKind:
+        chart = make(qtbot, kind)
+        chart.update_comparison(comp)
+        chart.widget.grab()

@@ -108,6 +108,14 @@ def test_pdf_is_one_page_of_the_pictures_aspect(
     assert abs(image.width() / image.height() - 2.0) < 0.01
     assert abs(image.width() - 1200) <= 2
     assert_not_blank(image)
+    # The same picture as the PNG (text is rasterised differently: compare loosely).
+    png = render_chart_image(comparison(3), kind, 1200, 600).convertToFormat(image.format())
+    same = sum(
+        (image.pixel(x, y) & 0xFFFFFF) == (png.pixel(x, y) & 0xFFFFFF)
+        for x in range(0, 1200, 9)
+        for y in range(0, 600, 9)
+    )
+    assert same / (len(range(0, 1200, 9)) * len(range(0, 600, 9))) > 0.85
 
 
 def test_pdf_keeps_text_as_text(qtbot: QtBot) -> None:

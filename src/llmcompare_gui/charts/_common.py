@@ -1,30 +1,33 @@
 """What the five figures share: the pyqtgraph set-up, axes, text, label placement.
 
-pyqtgraph is imported here, after PySide6, so it binds to PySide6 whatever
-else is installed.
+``PYQTGRAPH_QT_LIB`` is set to PySide6 before pyqtgraph is first imported,
+so that it binds to PySide6 whatever other Qt binding is installed.
 """
 
 from __future__ import annotations
 
+import atexit
 import html
 import math
 import os
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.tokens import format_token_volume
+from . import MAX_CHARTED_MODELS
 from .theme import LIGHT, Theme
 
-MAX_CHARTED_MODELS = 15
-"""More models than this make an unreadable pile: the cheapest ones are charted."""
+MAX_NOTE_CHARACTERS = 480
+"""A longer note under a chart is cut (the full text is in the CSV and the tooltips)."""
 
 NAME_PIXELS = 230
 """Model names longer than this (in pixels of the chart font) are elided."""
@@ -181,20 +184,22 @@ def place_labels(
         box_h = 15.0 * len(lines) + 2.0
         px = (xs[index] - x_low) / x_scale * width_px
         py = (y_high - ys[index]) / y_scale * height_px  # pixels downwards
+        step = box_h + 2.0
         candidates = [
             (px + gap, py - box_h / 2),  # right
             (px - box_w / 2, py - gap - box_h),  # above
             (px - box_w / 2, py + gap),  # below
             (px - gap - box_w, py - box_h / 2),  # left
-            (px + gap, py - box_h - gap),  # above right
-            (px + gap, py + gap),  # below right
-            (px - gap - box_w, py - box_h - gap),  # above left
-            (px - gap - box_w, py + gap),  # below left
         ]
+        for shift in range(1, 9):  # then stacked further up or down, right or left
+            for side in (px + gap, px - gap - box_w):
+                candidates.append((side, py - box_h / 2 - shift * step))
+                candidates.append((side, py - box_h / 2 + shift * step))
 
-        def overlaps(left: float, top: float, w: float = box_w, h: float = box_h) -> bool:
-            return any(
-                left < o_l + o_w and o_l < left + w and top < o_t + o_h and o_t < top + h
+        def overlap(left: float, top: float, w: float = box_w, h: float = box_h) -> float:
+            return sum(
+                max(0.0, min(left + w, o_l + o_w) - max(left, o_l))
+                * max(0.0, min(top + h, o_t + o_h) - max(top, o_t))
                 for o_l, o_t, o_w, o_h in placed
             )
 
@@ -202,8 +207,8 @@ def place_labels(
             return left >= 0 and top >= 0 and left + w <= width_px and top + h <= height_px
 
         choice = next(
-            (c for c in candidates if inside(*c) and not overlaps(*c)),
-            next((c for c in candidates if not overlaps(*c)), candidates[0]),
+            (c for c in candidates if inside(*c) and not overlap(*c)),
+            min(candidates, key=lambda c: overlap(*c) + (0 if inside(*c) else 1e6)),
         )
         placed.append((choice[0], choice[1], box_w, box_h))
         # Back to data coordinates of the box's top-left corner, anchor (0, 0).
@@ -211,6 +216,25 @@ def place_labels(
         y = y_high - choice[1] / height_px * y_scale
         result[index] = (x, y, (0.0, 0.0))
     return result
+
+
+_LIVE_CHARTS: weakref.WeakSet[ChartBase] = weakref.WeakSet()
+
+
+@atexit.register
+def _delete_chart_widgets() -> None:
+    """Delete chart widgets still alive at exit while the QApplication still exists.
+
+    pyqtgraph items destroyed during interpreter shutdown, after the QApplication,
+    crash the process (seen with PySide6 6.11 and pyqtgraph 0.14 when a window
+    kept in a global holds a chart). atexit runs before that teardown.
+    """
+    import shiboken6
+
+    for chart in list(_LIVE_CHARTS):
+        widget = chart._widget
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
 
 
 class ChartBase:
@@ -229,6 +253,7 @@ class ChartBase:
         self._comparison: Comparison | None = None
         self._widget = pg.GraphicsLayoutWidget()
         self._widget.setObjectName(f"{self.kind.value}Chart")
+        _LIVE_CHARTS.add(self)
         self._widget.setMinimumSize(320, 240)
         self._widget.ci.setContentsMargins(6, 6, 14, 6)
         layout = self._widget.ci
@@ -247,10 +272,15 @@ class ChartBase:
         self._legend_entry_width = 100
         self._resize_watcher = _ResizeWatcher(self)
         self._widget.installEventFilter(self._resize_watcher)
+        self._widget.scene().sigMouseMoved.connect(self._hover)
         self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
         self.empty_text.setFont(ChartFont.bold())
         self.plot.addItem(self.empty_text, ignoreBounds=True)
         self._note_text = ""
+        self._note_themed = False
+        self._themed_title = False
+        self._axis_texts: tuple[str, str] | None = None
+        self._range: tuple[float, float, float, float] | None = None
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).setStyle(tickFont=ChartFont.normal(), tickTextOffset=4)
         self._build()
@@ -298,8 +328,15 @@ class ChartBase:
         for _sample, label in self.legend.items:
             label.setText(label.text, color=theme.foreground)
         self.empty_text.setColor(foreground)
+        self._themed_title = False
         self._set_title(self.title_text)
+        self._note_themed = False
         self._set_note(self._note_text)
+        if self._axis_texts is not None:
+            left, bottom = self._axis_texts
+            self._axis_texts = None
+            self._set_axis_labels(left, bottom)
+        self._range = None
         self._recolour()
 
     def set_title_visible(self, visible: bool) -> None:
@@ -308,19 +345,37 @@ class ChartBase:
         self.title.setMaximumHeight(10_000 if visible else 0)
 
     def _set_title(self, text: str) -> None:
+        if text == self.title_text and self._themed_title:
+            return
         self.title_text = text
+        self._themed_title = True
         self.title.setText(rich(text), color=self.theme.foreground, size="11pt", bold=True)
 
     def _set_note(self, text: str) -> None:
         """A line (or a few) of small text under the plot: left-out models, n/a lists."""
-        if text == self._note_text and self.note.text:
+        if text == self._note_text and self._note_themed:
             return
         self._note_text = text
+        self._note_themed = True
+        if len(text) > MAX_NOTE_CHARACTERS:
+            text = text[: MAX_NOTE_CHARACTERS - 1] + "…"
         body = "<br>".join(rich(line) for line in text.split("\n")) if text else ""
         self.note.setText(body, color=self.theme.foreground, size="8pt")
-        self.note.setMaximumHeight(16 * (text.count("\n") + 1) + 4 if text else 0)
+        self._fit_note()
+
+    def _fit_note(self) -> None:
+        """Wrap the note to the chart's width (it would otherwise widen the whole chart)."""
+        item = self.note.item
+        item.setTextWidth(max(self._widget.width() - 30, 100))
+        self.note.updateMin()
+        height = item.boundingRect().height() if self._note_text else 0
+        self.note.setMinimumHeight(height)
+        self.note.setMaximumHeight(height)
 
     def _set_axis_labels(self, left: str, bottom: str) -> None:
+        if (left, bottom) == self._axis_texts:
+            return
+        self._axis_texts = (left, bottom)
         colour = self.theme.foreground
         style = {"color": colour, "font-size": "9pt"}
         self.plot.setLabel("left", rich(left), **style)
@@ -354,15 +409,41 @@ class ChartBase:
         columns = max(1, min(count, 5, available // self._legend_entry_width))
         self.legend.setColumnCount(columns)
         hint = self.legend.layout.preferredSize()
+        while columns > 1 and hint.width() > available:
+            columns -= 1
+            self.legend.setColumnCount(columns)
+            hint = self.legend.layout.preferredSize()
         self.legend.setMaximumHeight(hint.height())
         self.legend.setMaximumWidth(hint.width())
+
+    def _set_range(self, x_low: float, x_high: float, y_low: float, y_high: float) -> None:
+        """Both axes' ranges in one view update (and none when they did not change)."""
+        wanted = (x_low, x_high, y_low, y_high)
+        if wanted == self._range:
+            return
+        self._range = wanted
+        self.plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The exact values under a point of the plot (view coordinates), or ""."""
+        return ""
+
+    def _hover(self, scene_pos: object) -> None:
+        view = self.plot.vb
+        if self._comparison is None or not view.sceneBoundingRect().contains(scene_pos):
+            return
+        point = view.mapSceneToView(scene_pos)
+        text = self.tooltip_at(point.x(), point.y())
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self._widget)
+        else:
+            QToolTip.hideText()
 
     def _show_empty(self, message: str) -> None:
         self.empty_text.setText(message)
         self.empty_text.setVisible(bool(message))
         if message:
-            self.plot.setXRange(0.0, 1.0, padding=0)
-            self.plot.setYRange(0.0, 1.0, padding=0)
+            self._set_range(0.0, 1.0, 0.0, 1.0)
             self.empty_text.setPos(0.5, 0.5)
 
 
@@ -376,6 +457,7 @@ class TextPool:
         self._small = small
         self._angle = angle
         self.items: list[pg.TextItem] = []
+        self._states: dict[int, tuple[object, ...]] = {}
         self._used = 0
         for _ in range(reserve):
             self._add()
@@ -405,36 +487,65 @@ class TextPool:
             self._add()
         item = self.items[self._used]
         self._used += 1
-        font = (
-            ChartFont.small() if self._small else ChartFont.bold() if bold else ChartFont.normal()
-        )
-        item.setFont(font)
-        item.setText(text, colour)
-        item.setAnchor(anchor)
+        # Only what changed is set: most labels stay the same from one slider tick to the next.
+        state = (text, colour, anchor, bold, tooltip, fill)
+        if self._states.get(id(item)) != state:
+            self._states[id(item)] = state
+            font = (
+                ChartFont.small()
+                if self._small
+                else ChartFont.bold()
+                if bold
+                else ChartFont.normal()
+            )
+            item.setFont(font)
+            item.setText(text, colour)
+            item.setAnchor(anchor)
+            item.setToolTip(tooltip)
+            if fill is None:
+                item.fill = pg.mkBrush(None)
+            else:
+                background = QColor(fill)
+                background.setAlpha(215)
+                item.fill = pg.mkBrush(background)
         item.setPos(x, y)
-        item.setToolTip(tooltip)
-        if fill is None:
-            item.fill = pg.mkBrush(None)
-        else:
-            background = QColor(fill)
-            background.setAlpha(215)
-            item.fill = pg.mkBrush(background)
-        item.setVisible(True)
+        if not item.isVisible():
+            item.setVisible(True)
         return item
 
     def end(self) -> None:
         for item in self.items[self._used :]:
-            item.setVisible(False)
+            if item.isVisible():
+                item.setVisible(False)
 
 
 class _ResizeWatcher(QObject):
-    """Re-fits a chart's legend when its widget changes width."""
+    """Re-fits a chart's legend and note when its widget changes size, and then its labels.
+
+    Label placement depends on the plot's size in pixels; it is redone once the
+    resizing has settled (a zero-time timer, so a drag costs one update per frame).
+    """
 
     def __init__(self, chart: ChartBase) -> None:
         super().__init__(chart.widget)
-        self._chart = chart
+        # Weakly: a strong reference from the widget's child back to the chart would keep
+        # chart and widget alive until interpreter shutdown, after the QApplication is
+        # gone, and destroying pyqtgraph items then crashes the process.
+        self._chart = weakref.ref(chart)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._reshow)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._chart._fit_legend()
+        chart = self._chart()
+        if chart is not None and event.type() == QEvent.Type.Resize:
+            chart._fit_legend()
+            chart._fit_note()
+            self._timer.start()
         return False
+
+    def _reshow(self) -> None:
+        chart = self._chart()
+        if chart is not None and chart._comparison is not None:
+            chart._show(chart._comparison)

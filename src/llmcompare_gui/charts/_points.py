@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..domain.comparison import Comparison
@@ -63,9 +65,10 @@ class PointChart(ChartBase):
             tips.setdefault(key, []).append(self._tooltip(comparison, model, values))
         notes = [charted.note] if charted.note else []
         if missing:
-            notes.append(_wrap(f"{missing_heading}: " + "; ".join(missing)))
+            notes.append(f"{missing_heading}: " + "; ".join(missing))
         self._set_note("\n".join(notes))
         self.points.setData(x=np.array(xs), y=np.array(ys), brush=brushes)
+        self._hover_points = [(key[0], key[1], "\n".join(tips[key])) for key in groups]
         if not xs:
             self.labels.end()
             self._show_empty("No models selected" if not charted.rows else self.empty_data_text)
@@ -75,8 +78,15 @@ class PointChart(ChartBase):
         y_range = _span(ys, low_zero=True, head=0.18)
         keys = list(groups)
         texts = ["\n".join(groups[key]) for key in keys]
+        view = self.plot.vb
+        size = (view.width(), view.height())
         places = place_labels(
-            [key[0] for key in keys], [key[1] for key in keys], texts, x_range, y_range
+            [key[0] for key in keys],
+            [key[1] for key in keys],
+            texts,
+            x_range,
+            y_range,
+            plot_pixels=size if min(size) > 80 else (900.0, 420.0),
         )
         for key, text, (x, y, anchor) in zip(keys, texts, places, strict=True):
             self.labels.take(
@@ -88,11 +98,25 @@ class PointChart(ChartBase):
                 tooltip="\n".join(tips[key]),
             )
         self.labels.end()
-        self.plot.setXRange(*x_range, padding=0)
-        self.plot.setYRange(*y_range, padding=0)
+        self._set_range(*x_range, *y_range)
 
     def _tooltip(self, comparison: Comparison, model: Model, values: tuple[float, float]) -> str:
         return f"{model.name}: {values[0]:g}, {values[1]:g}"
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The point within 10 pixels of (x, y)."""
+        view = self.plot.vb
+        (x_low, x_high), (y_low, y_high) = view.viewRange()
+        width, height = max(view.width(), 1.0), max(view.height(), 1.0)
+        best = ""
+        nearest = 10.0
+        for px, py, text in getattr(self, "_hover_points", []):
+            distance = math.hypot(
+                (px - x) / (x_high - x_low) * width, (py - y) / (y_high - y_low) * height
+            )
+            if distance <= nearest:
+                best, nearest = text, distance
+        return best
 
 
 def _span(values: list[float], *, low_zero: bool, head: float = 0.25) -> tuple[float, float]:
@@ -104,12 +128,3 @@ def _span(values: list[float], *, low_zero: bool, head: float = 0.25) -> tuple[f
     if high == low:
         high = low + (abs(low) or 1.0)
     return low, high + (high - low) * head
-
-
-def _wrap(text: str, width: int = 150) -> str:
-    import textwrap
-
-    lines = textwrap.wrap(text, width)
-    if len(lines) > 3:
-        lines = [*lines[:2], lines[2][: width - 1] + "…"]
-    return "\n".join(lines)

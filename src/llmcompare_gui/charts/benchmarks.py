@@ -8,6 +8,8 @@ the tooltip: a note is data to read, never a bar height.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
 from ..domain.comparison import ChartKind, Comparison
 from ._common import (
@@ -39,8 +41,14 @@ class BenchmarksChart(ChartBase):
         self.missing = TextPool(self.plot, small=True, angle=90)
 
     def _recolour(self) -> None:
+        palette = len(self.theme.palette)
         for index, bar in enumerate(self.bars):
-            bar.setOpts(brush=pg.mkBrush(self.theme.colour(index)), pen=pg.mkPen(None))
+            colour = self.theme.colour(index)
+            if index < palette:
+                bar.setOpts(brush=pg.mkBrush(colour), pen=pg.mkPen(None))
+            else:  # colours repeat after eight models: the repeats are hatched
+                brush = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+                bar.setOpts(brush=brush, pen=pg.mkPen(colour, width=1.5))
 
     def _show(self, comparison: Comparison) -> None:
         charted = charted_rows(comparison)
@@ -69,10 +77,11 @@ class BenchmarksChart(ChartBase):
                     if definition.id in model.benchmarks
                 ]
                 parts.append(f"{definition.name} ({'; '.join(said)})")
-            note_lines.append(_wrap("Notes only, not plotted: " + " · ".join(parts)))
+            note_lines.append("Notes only, not plotted: " + " · ".join(parts))
         self._set_note("\n".join(note_lines))
         axis = self.plot.getAxis("bottom")
         if not models or not scored:
+            self._slots = []
             for bar in self.bars:
                 bar.setOpts(x=np.zeros(0), height=np.zeros(0))
             axis.setTicks([[]])
@@ -84,6 +93,7 @@ class BenchmarksChart(ChartBase):
         self._show_empty("")
         count = len(models)
         slot = GROUP_WIDTH / count
+        self._slots: list[tuple[float, float, str]] = []  # (centre, half width, tooltip)
         top = max(
             (result.score for m in models for result in m.benchmarks.values() if result.score),
             default=1.0,
@@ -91,6 +101,9 @@ class BenchmarksChart(ChartBase):
         top = max(top, 100.0) if unit == "%" else max(top, 1e-9)
         values_pool = self.values if count <= ROTATE_VALUES_ABOVE else self.values_up
         foreground = self.theme.foreground
+        # Notes are written upwards from the axis: no longer than most of the plot's height.
+        plot_height = self.plot.vb.height()
+        note_pixels = int(min(220, plot_height * 0.8 - 30)) if plot_height > 60 else 150
         for position, (bar, model) in enumerate(zip(self.bars, models, strict=False)):
             xs: list[float] = []
             heights: list[float] = []
@@ -98,6 +111,14 @@ class BenchmarksChart(ChartBase):
                 x = group - GROUP_WIDTH / 2 + (position + 0.5) * slot
                 result = model.benchmarks.get(definition.id)
                 if result is not None and result.score is not None:
+                    self._slots.append(
+                        (
+                            x,
+                            slot / 2,
+                            f"{model.name}\n{definition.name}: {result.score:g} {definition.unit}"
+                            + (f"\n{result.note}" if result.note else ""),
+                        )
+                    )
                     xs.append(x)
                     heights.append(result.score)
                     values_pool.take(
@@ -111,7 +132,15 @@ class BenchmarksChart(ChartBase):
                     )
                 else:
                     note = result.note if result is not None and result.note else ""
-                    text = f"n/a · {elide(note, 150)}" if note else "n/a"
+                    self._slots.append(
+                        (
+                            x,
+                            slot / 2,
+                            f"{model.name}\n{definition.name}: no score"
+                            + (f"\nnote: {note}" if note else ""),
+                        )
+                    )
+                    text = f"n/a · {elide(note, note_pixels)}" if note else "n/a"
                     self.missing.take(
                         text,
                         x,
@@ -129,8 +158,13 @@ class BenchmarksChart(ChartBase):
         group_pixels = max(60, int(700 / len(scored)))
         axis.setTicks([[(g, elide(d.name, group_pixels)) for g, d in enumerate(scored)]])
         self._set_legend([(self.bars[i], model.name) for i, model in enumerate(models)])
-        self.plot.setXRange(-0.5, len(scored) - 0.5, padding=0)
-        self.plot.setYRange(0.0, top * 1.12, padding=0)
+        self._set_range(-0.5, len(scored) - 0.5, 0.0, top * 1.12)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        for centre, half, text in getattr(self, "_slots", []):
+            if abs(x - centre) <= half and y >= 0:
+                return text
+        return ""
 
 
 def _any_score(models: list, bench_id: str) -> bool:  # type: ignore[type-arg]
@@ -138,12 +172,3 @@ def _any_score(models: list, bench_id: str) -> bool:  # type: ignore[type-arg]
         (result := model.benchmarks.get(bench_id)) is not None and result.score is not None
         for model in models
     )
-
-
-def _wrap(text: str, width: int = 150) -> str:
-    import textwrap
-
-    lines = textwrap.wrap(text, width)
-    if len(lines) > 3:
-        lines = [*lines[:2], lines[2][: width - 1] + "…"]
-    return "\n".join(lines)

@@ -76,6 +76,7 @@ class CostChart(ChartBase):
         self.output_bars.setOpts(x0=fresh + cached, y=y, width=output)
         axis = self.plot.getAxis("left")
         if not rows:
+            self._tooltips = []
             self.cheapest_frame.setOpts(x0=np.zeros(0), y=np.zeros(0), width=np.zeros(0))
             axis.setTicks([[]])
             axis.setWidth(20)
@@ -91,6 +92,7 @@ class CostChart(ChartBase):
         self.cheapest_frame.setOpts(
             x0=np.zeros(int(cheapest.sum())), y=y[cheapest], width=total[cheapest]
         )
+        self._tooltips: list[tuple[float, str]] = []
         foreground = self.theme.foreground
         for position, row in enumerate(rows):
             model = comparison.models[row]
@@ -105,6 +107,7 @@ class CostChart(ChartBase):
                 f"output: {money(float(output[position]), currency)}\n"
                 f"total: {money(float(total[position]), currency)} a month"
             )
+            self._tooltips.append((float(total[position]), tooltip))
             self.totals.take(
                 label,
                 float(total[position]),
@@ -116,5 +119,13 @@ class CostChart(ChartBase):
             )
         self.totals.end()
         highest = float(total.max())
-        self.plot.setXRange(0.0, highest * LABEL_ROOM if highest > 0 else 1.0, padding=0)
-        self.plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
+        self._set_range(0.0, highest * LABEL_ROOM if highest > 0 else 1.0, -0.6, len(rows) - 0.4)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        row = round(y)
+        tips = getattr(self, "_tooltips", [])
+        if 0 <= row < len(tips) and abs(y - row) <= BAR_THICKNESS / 2:
+            total, text = tips[row]
+            if 0 <= x <= max(total, 0.0) * LABEL_ROOM:
+                return text
+        return ""

@@ -49,7 +49,7 @@ class VolumeChart(ChartBase):
         return {"left": left, "bottom": bottom}
 
     def _build(self) -> None:
-        self.lines = [pg.PlotDataItem() for _ in range(MAX_CHARTED_MODELS)]
+        self.lines = [pg.PlotCurveItem() for _ in range(MAX_CHARTED_MODELS)]
         for line in self.lines:
             self.plot.addItem(line)
         self.current = pg.InfiniteLine(
@@ -60,6 +60,7 @@ class VolumeChart(ChartBase):
         )
         self.plot.addItem(self.current, ignoreBounds=True)
         self.crossings = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9)
+        self.crossings.setZValue(10)  # above the labels' backgrounds
         self.plot.addItem(self.crossings)
         self.labels = TextPool(self.plot, small=True, reserve=MAX_BREAK_EVEN_LABELS)
 
@@ -89,7 +90,7 @@ class VolumeChart(ChartBase):
             f"Monthly cost against input volume ({format_token_volume(scenario.output_tokens)} "
             f"output tokens, {scenario.cached_share * 100:.0f} % of input cached)"
         )
-        self._set_axis_labels(f"Cost per month ({currency}, log scale)", "Input tokens per month")
+        self._set_axis_labels(f"Cost per month ({currency})", "Input tokens per month")
         self.labels.begin()
         if not rows:
             for line in self.lines:
@@ -126,10 +127,9 @@ class VolumeChart(ChartBase):
         self._set_note("\n".join(part for part in (charted.note, note) if part))
         self.labels.end()
         low, high = volume_range(scenario)
-        self.plot.setXRange(math.log10(low), math.log10(high), padding=0)
         bottom, top = float(log_costs.min()), float(log_costs.max())
         margin = max((top - bottom) * 0.06, 0.15)
-        self.plot.setYRange(bottom - margin, top + margin * 2, padding=0)
+        self._set_range(math.log10(low), math.log10(high), bottom - margin * 2.5, top + margin * 2)
 
     def _show_break_even(self, comparison: Comparison, rows: list[int]) -> str:
         low, high = volume_range(comparison.scenario)
@@ -152,6 +152,7 @@ class VolumeChart(ChartBase):
         lowest = slope_costs.min(axis=1)
         names = comparison.models
         labelled = 0
+        x_low, x_high = math.log10(low), math.log10(high)
         for index, point in enumerate(points):
             if point.cost > lowest[index] * (1 + 1e-9) + 1e-12:
                 continue
@@ -168,7 +169,9 @@ class VolumeChart(ChartBase):
                 text,
                 float(xs[index]),
                 float(ys[index]),
-                anchor=(-0.05, 1.1),
+                # Below the point (cost lines rise to the right, leaving room under them): to its
+                # right in the left half of the chart, to its left in the right half.
+                anchor=(-0.04, -0.15) if xs[index] < (x_low + x_high) / 2 else (1.04, -0.15),
                 colour=self.theme.foreground,
                 fill=self.theme.background,
                 tooltip=f"{names[point.first].name} and {names[point.second].name} cost the "
@@ -179,3 +182,19 @@ class VolumeChart(ChartBase):
             f"○ break-even: {len(points)} volume(s) where two models cost the same "
             "(labelled where the cheapest model changes)"
         )
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """Every charted model's cost at the input volume under the cursor."""
+        comparison = self._comparison
+        if comparison is None or not comparison.models:
+            return ""
+        rows = charted_rows(comparison).rows
+        volume = 10.0**x
+        costs = input_volume_costs(comparison.prices, comparison.scenario, np.array([volume]))[0]
+        order = sorted(rows, key=lambda row: costs[row])
+        lines = [f"At {format_token_volume(volume)} input tokens a month:"]
+        lines += [
+            f"{comparison.models[row].name}: {money(float(costs[row]), comparison.currency)}"
+            for row in order
+        ]
+        return "\n".join(lines)

@@ -104,8 +104,9 @@ class ChartPage(QWidget):
         margin = max(8, min(width, height) // 40)
         layout.setContentsMargins(margin, margin, margin, max(4, margin // 2))
         layout.setSpacing(2)
-        self.title = self._label(text.title, 15, bold=True)
-        self.subtitle = self._label(text.subtitle, 10)
+        # Headings shrink on small pictures, so that the chart keeps most of the room.
+        self.title = self._label(text.title, max(11.0, min(15.0, width / 80)), bold=True)
+        self.subtitle = self._label(text.subtitle, max(8.5, min(10.0, width / 110)))
         self.figure: ChartFigure = create_chart(kind, theme)
         hide_title = getattr(self.figure, "set_title_visible", None)
         if hide_title is not None:
@@ -119,6 +120,11 @@ class ChartPage(QWidget):
             label.setVisible(bool(label.text()))
         self.figure.widget.setMinimumSize(16, 16)
         self.resize(width, height)
+        # Lay out first, so that the chart knows its size in pixels; its legend and
+        # notes then take their room, and a second update fits labels to what is left.
+        self._settle()
+        self.figure.update_comparison(comparison)
+        self._settle()
         self.figure.update_comparison(comparison)
         self._settle()
 

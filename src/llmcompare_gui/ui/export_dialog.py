@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -123,6 +124,8 @@ class ExportChartDialog(QDialog):
         self.scale_box.setSuffix(" ×")
         self.title_edit = QLineEdit(title, objectName="exportTitle")
         self.subtitle_edit = QLineEdit(subtitle, objectName="exportSubtitle")
+        for edit in (self.title_edit, self.subtitle_edit):
+            edit.setCursorPosition(0)  # show the start of a long text
         self.light_box = QCheckBox("Light background", objectName="exportLightBackground")
         self.path_edit = QLineEdit(objectName="exportPath")
         self.browse_button = QPushButton("Browse…", objectName="exportBrowse")
@@ -136,16 +139,21 @@ class ExportChartDialog(QDialog):
         path_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow("&Format:", self.format_box)
-        form.addRow("&Size:", size_row)
+        size_label = QLabel("&Size:")
+        size_label.setBuddy(self.size_box)
+        form.addRow(size_label, size_row)
         form.addRow("S&cale (PNG):", self.scale_box)
         form.addRow("&Title:", self.title_edit)
         form.addRow("Su&btitle:", self.subtitle_edit)
         form.addRow("", self.light_box)
-        form.addRow("Save &as:", path_row)
+        path_label = QLabel("Save &as:")
+        path_label.setBuddy(self.path_edit)
+        form.addRow(path_label, path_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(600)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
