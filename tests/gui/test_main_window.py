@@ -660,3 +660,49 @@ def test_splitter_sizes_and_geometry_are_remembered(qtbot: QtBot, data_dir: Path
     qtbot.waitExposed(again)
     assert (again.size().width(), again.size().height()) == (760, 560)
     assert find(again, QSplitter, "bottomSplitter").sizes() == sizes
+
+
+def test_many_compared_models_are_capped_in_the_charts_and_the_panel_says_so(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from ..stores import write_store
+
+    write_store(data_dir, 40)
+    window = open_window(qtbot, data_dir)
+    model = source_model(window)
+    table = window.table_model  # type: ignore[attr-defined]
+    table.set_compared_ids({table.model_at(row).id for row in range(model.rowCount())})
+    assert len(window.current_comparison().models) == 40
+    note = find(window, QLabel, "chartNote")
+    assert "15 cheapest" in note.text()
+    assert len(find(window, QWidget, "costCalculator").cost_rows()) == 40
+
+
+def test_the_export_spot_and_the_seams_the_lead_wires(window: QMainWindow) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from llmcompare_gui.domain.comparison import ChartKind, Comparison
+
+    menu = window.findChild(QMenu, "exportMenu")
+    assert menu is not None
+    assert not menu.isEnabled()
+    export = QAction("PNG…", window)
+    window.add_export_actions([export])  # type: ignore[attr-defined]
+    assert menu.isEnabled()
+    assert export in menu.actions()
+    assert isinstance(window.current_comparison(), Comparison)  # type: ignore[attr-defined]
+    assert window.chart_panel.current_kind() in set(ChartKind)  # type: ignore[attr-defined]
+
+
+def test_the_header_menu_offers_every_column(window: QMainWindow) -> None:
+    menu = window.window_controller.header_menu()  # type: ignore[attr-defined]
+    texts = [a.text() for a in menu.actions()]
+    model = source_model(window)
+    headers = [
+        str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())
+    ]
+    assert texts == headers
+    vendor = next(a for a in menu.actions() if a.text() == "Vendor")
+    vendor.trigger()
+    assert table_view(window).isColumnHidden(column(model, "Vendor"))
+    menu.deleteLater()

@@ -13,6 +13,7 @@ from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.comparison import Comparison
@@ -234,15 +235,12 @@ class EditController(QObject):
     def __init__(
         self,
         table: ModelTableModel,
-        undo_stack: object,
+        undo_stack: QUndoStack,
         selected_ids: Callable[[], list[str]],
         dialog_parent: QWidget | None = None,
         parent: QObject | None = None,
     ) -> None:
-        from PySide6.QtGui import QUndoStack
-
         super().__init__(parent)
-        assert isinstance(undo_stack, QUndoStack)
         self._table = table
         self._stack = undo_stack
         self._selected_ids = selected_ids

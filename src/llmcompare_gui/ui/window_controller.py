@@ -114,11 +114,17 @@ class WindowController(QObject):
             }
         )
 
-    def _header_menu(self, position: QPoint) -> None:
+    def header_menu(self) -> QMenu:
+        """The header's context menu: a check item per column."""
         menu = QMenu(self._window)
+        menu.setObjectName("headerMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for action in self._column_actions.values():
             menu.addAction(action)
-        menu.popup(self._window.table.horizontalHeader().mapToGlobal(position))
+        return menu
+
+    def _header_menu(self, position: QPoint) -> None:
+        self.header_menu().popup(self._window.table.horizontalHeader().mapToGlobal(position))
 
     # -- charts and theme --------------------------------------------------------------
 
