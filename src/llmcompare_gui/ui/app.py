@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from ..store.session import StoreSession
 
 APP_NAME = "llmcompare-gui"
-CHART_MODEL_DEFAULT = 15
-"""Without bundled models in the store, the first this many are compared at first."""
 
 
 def create_main_window(
@@ -83,10 +81,15 @@ def wire(
 ) -> None:
     """Build the table, calculator and charts, and connect their controllers."""
     from ..domain.comparison import ChartKind
-    from ..store.errors import StoreError
     from .calculator import CostCalculator
     from .chart_panel import TAB_TITLES, ChartPanel
-    from .controllers import CostController, EditController, SaveController
+    from .controllers import (
+        CostController,
+        EditController,
+        SaveController,
+        SessionController,
+        initial_compared,
+    )
     from .delegates import CellDelegate
     from .table_model import ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
@@ -163,22 +166,6 @@ def wire(
     proxy.modelReset.connect(update_actions)
     update_actions()
 
-    def reset() -> None:
-        try:
-            session.reset_to_defaults()
-        except StoreError as error:
-            message(f"Not reset: {error}")
-            return
-        saver.discard_pending()
-        table.reset_store(session.store)
-        saver.discard_pending()
-        stack.clear()
-        settings.clear_compared_ids()
-        table.set_compared_ids(initial_compared(settings, [m.id for m in session.store.models]))
-        message("Reset to the bundled data; the previous store was kept in backups/")
-
-    controller.reset_handler = reset
-
     if session.read_only:
         window.show_banner(
             f"Read-only: {session.read_only_reason}. Edits are switched off and nothing is saved."
@@ -186,40 +173,25 @@ def wire(
         for action in (window.reset_action, window.add_action):
             action.setEnabled(False)
 
-    closed = False
-
-    def on_close() -> None:
-        nonlocal closed
-        if closed:
-            return
-        closed = True
-        controller.remember()
-        settings.set_scenario(costs.scenario)
-        settings.set_text("charts/value_benchmark", costs.value_benchmark)
-        settings.set_compared_ids(table.compared_ids())
-        settings.sync()
-        saver.save_now()
-        session.close()
-
-    window.closing.connect(on_close)
+    lifetime = SessionController(
+        session,
+        table,
+        stack,
+        saver,
+        settings,
+        costs,
+        remember_view=controller.remember,
+        parent=window,
+    )
+    lifetime.message.connect(message)
+    controller.reset_handler = lifetime.reset_to_defaults
+    window.closing.connect(lifetime.close)
     window.table_model = table
     window.proxy_model = proxy
     window.cost_controller = costs
     window.save_controller = saver
     window.edit_controller = edits
     window.session = session
-
-
-def initial_compared(settings: WindowSettings, ids: list[str]) -> set[str]:
-    """The remembered compare set, else the bundled models, else the first few."""
-    remembered = settings.compared_ids()
-    present = set(ids)
-    if remembered is not None:
-        return remembered & present
-    from ..store.jsonstore import default_store
-
-    bundled = {model.id for model in default_store().models} & present
-    return bundled or set(ids[:CHART_MODEL_DEFAULT])
 
 
 def size_columns(window: MainWindow, table: Any) -> None:

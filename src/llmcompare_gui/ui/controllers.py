@@ -22,6 +22,7 @@ from ..domain.model import Model
 from ..store.errors import StoreError
 from ..store.session import StoreSession
 from .commands import AddModelCommand, DeleteModelsCommand, ReplaceModelCommand
+from .settings import WindowSettings
 from .table_model import ModelTableModel
 
 SAVED = "All changes saved"
@@ -317,3 +318,75 @@ class EditController(QObject):
             candidate = f"{base}-{number}"
             number += 1
         return candidate
+
+
+class SessionController(QObject):
+    """The store's lifetime in the window: reset to defaults, and the last save on close."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        session: StoreSession,
+        table: ModelTableModel,
+        undo_stack: QUndoStack,
+        saver: SaveController,
+        settings: WindowSettings,
+        costs: CostController,
+        remember_view: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._table = table
+        self._stack = undo_stack
+        self._saver = saver
+        self._settings = settings
+        self._costs = costs
+        self._remember_view = remember_view
+        self._closed = False
+
+    def reset_to_defaults(self) -> None:
+        """Replace the store by the bundled data, keeping a dated copy of the old one."""
+        self._saver.save_now()  # the copy kept aside then holds the latest edits
+        try:
+            self._session.reset_to_defaults()
+        except StoreError as error:
+            self.message.emit(f"Not reset: {error}")
+            return
+        self._table.reset_store(self._session.store)
+        self._saver.discard_pending()
+        self._stack.clear()
+        self._settings.clear_compared_ids()
+        ids = [model.id for model in self._session.store.models]
+        self._table.set_compared_ids(initial_compared(self._settings, ids))
+        self.message.emit("Reset to the bundled data; the previous store was kept in backups/")
+
+    def close(self) -> None:
+        """Remember the view and the scenario, save what is unsaved, release the store."""
+        if self._closed:
+            return
+        self._closed = True
+        self._remember_view()
+        self._settings.set_scenario(self._costs.scenario)
+        self._settings.set_text("charts/value_benchmark", self._costs.value_benchmark)
+        self._settings.set_compared_ids(self._table.compared_ids())
+        self._settings.sync()
+        self._saver.save_now()
+        self._session.close()
+
+
+CHART_MODEL_DEFAULT = 15
+"""Without bundled models in the store, the first this many are compared at first."""
+
+
+def initial_compared(settings: WindowSettings, ids: list[str]) -> set[str]:
+    """The remembered compare set, else the bundled models, else the first few."""
+    remembered = settings.compared_ids()
+    present = set(ids)
+    if remembered is not None:
+        return remembered & present
+    from ..store.jsonstore import default_store
+
+    bundled = {model.id for model in default_store().models} & present
+    return bundled or set(ids[:CHART_MODEL_DEFAULT])
