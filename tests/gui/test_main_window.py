@@ -706,3 +706,23 @@ def test_the_header_menu_offers_every_column(window: QMainWindow) -> None:
     vendor.trigger()
     assert table_view(window).isColumnHidden(column(model, "Vendor"))
     menu.deleteLater()
+
+
+def test_the_value_map_benchmark_follows_the_combo_and_is_remembered(
+    qtbot: QtBot, window: QMainWindow, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    combo = find(window, QComboBox, "valueBenchmarkCombo")
+    ids = [combo.itemData(i) for i in range(combo.count())]
+    assert ids == ["swe_bench_verified", "livecodebench", "aider_polyglot"]
+    assert combo.currentData() == "swe_bench_verified"
+    combo.setCurrentIndex(ids.index("livecodebench"))
+    combo.activated.emit(combo.currentIndex())
+    definition = window.current_comparison().value_benchmark_definition()
+    assert definition is not None
+    assert definition.id == "livecodebench"
+    window.close()
+    again = open_window(qtbot, data_dir)
+    assert again.current_comparison().value_benchmark == "livecodebench"
+    assert find(again, QComboBox, "valueBenchmarkCombo").currentData() == "livecodebench"

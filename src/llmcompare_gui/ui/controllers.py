@@ -111,22 +111,17 @@ class CostController(QObject):
             prices.input[idx], prices.cached_input[idx], prices.output[idx], prices.reasoning[idx]
         )
         if recompute:
+            self._update_benchmarks()
             self.recompute()
 
     def _update_benchmarks(self) -> None:
-        store = self._table.store
-        scored = {
-            bench_id
-            for model in store.models
-            for bench_id, result in model.benchmarks.items()
-            if result.score is not None
-        }
-        choices = [
-            (bench_id, store.benchmark_definition(bench_id).name)
-            for bench_id in store.benchmark_ids()
-            if bench_id in scored
-        ]
-        self._charts.set_benchmarks(choices, self._value_benchmark)
+        """The value map's choices: benchmarks the compared models have scores for."""
+        comparison = self.current_comparison()
+        choices = [(d.id, d.name) for d in comparison.scored_benchmarks()]
+        shown = comparison.value_benchmark_definition()
+        if shown is not None and shown.id not in {bench_id for bench_id, _ in choices}:
+            choices.append((shown.id, shown.name))
+        self._charts.set_benchmarks(choices, shown.id if shown is not None else None)
 
     def recompute(self) -> None:
         scenario = self._scenario
