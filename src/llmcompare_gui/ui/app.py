@@ -268,5 +268,21 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
 def run(data_dir: str | None) -> int:
     app = application()
     window = launch(data_dir)
-    window.raise_()
+    close_on_signals(window)
     return app.exec()
+
+
+def close_on_signals(window: MainWindow) -> None:
+    """Ctrl+C in a terminal, or a SIGTERM at logout, close the window (and so save)."""
+    import signal
+
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), close)
+    # Python runs signal handlers between bytecodes: wake it up now and then.
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
