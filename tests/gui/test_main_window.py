@@ -726,3 +726,41 @@ def test_the_value_map_benchmark_follows_the_combo_and_is_remembered(
     again = open_window(qtbot, data_dir)
     assert again.current_comparison().value_benchmark == "livecodebench"
     assert find(again, QComboBox, "valueBenchmarkCombo").currentData() == "livecodebench"
+
+
+def test_a_termination_signal_closes_the_window_and_saves(
+    qtbot: QtBot, window: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from llmcompare_gui.ui.app import close_on_signals
+
+    handlers: dict[int, Any] = {}
+    monkeypatch.setattr(
+        signal, "signal", lambda number, handler: handlers.setdefault(number, handler)
+    )
+    close_on_signals(window)  # type: ignore[arg-type]
+    assert set(handlers) >= {signal.SIGINT, signal.SIGTERM}
+    model = source_model(window)
+    index = model.index(row_of(model, "Kimi K2"), column(model, "Output"))
+    assert model.setData(index, 2.75, Qt.ItemDataRole.EditRole)
+    handlers[signal.SIGTERM](signal.SIGTERM, None)
+    assert not window.isVisible()
+    assert stored_models(data_dir)["kimi-k2"]["pricing"]["output_per_mtok"] == 2.75
+
+
+def test_a_new_benchmark_in_an_edit_adds_a_column(window: QMainWindow) -> None:
+    from llmcompare_gui.domain.model import BenchmarkResult
+
+    model = source_model(window)
+    table = window.table_model  # type: ignore[attr-defined]
+    before = model.columnCount()
+    original = table.store.model("kimi-k2")
+    edited = original.model_copy(deep=True)
+    edited.benchmarks = {**edited.benchmarks, "mmlu": BenchmarkResult(score=88.0)}
+    window.edit_controller.replace(original, edited, "Add MMLU")  # type: ignore[attr-defined]
+    assert model.columnCount() == before + 1
+    assert cell(model, "Kimi K2", "mmlu") == 88.0
+    assert table_view(window).horizontalHeader().sectionSize(column(model, "mmlu")) > 30
+    action(window, "undoAction").trigger()
+    assert model.columnCount() == before

@@ -104,6 +104,7 @@ def wire(
     delegate = CellDelegate(table, view)
     view.setItemDelegate(delegate)
     size_columns(window, table)
+    table.modelReset.connect(lambda: size_columns(window, table))
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
 
