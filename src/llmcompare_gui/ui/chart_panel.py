@@ -191,13 +191,13 @@ class ChartPanel(QWidget):
         self._stale = set(ChartKind)
         count = len(comparison.models)
         if count > CHART_CAP:
-            self._note.setText(
-                f"{count} models compared: the charts show the {CHART_CAP} cheapest."
-            )
+            note = f"{count} models compared: the charts show the {CHART_CAP} cheapest."
         elif count == 0:
-            self._note.setText("Tick models in the Compare column to chart them.")
+            note = "Tick models in the Compare column to chart them."
         else:
-            self._note.setText(f"{count} model{'s' if count != 1 else ''} compared.")
+            note = f"{count} model{'s' if count != 1 else ''} compared."
+        if note != self._note.text():
+            self._note.setText(note)
         if self._enabled and not self._pending.isActive():
             self._pending.start()
 

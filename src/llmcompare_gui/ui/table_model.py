@@ -655,6 +655,7 @@ class ModelTableModel(QAbstractTableModel):
             ranked = present[np.argsort(-keys if descending else keys, kind="stable")]
             return [int(i) for i in ranked] + [int(i) for i in missing]
         if key == COMPARE:
+            # Ascending puts the compared (checked) models first, as people expect.
             flags = [models[i].id in self._compared for i in range(count)]
             return sorted(range(count), key=lambda i: flags[i], reverse=not descending)
         raws = [raw_value(model, key) for model in models]
