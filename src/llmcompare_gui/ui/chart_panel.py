@@ -25,6 +25,7 @@ from ..domain.comparison import ChartKind, Comparison
 
 if TYPE_CHECKING:
     from ..charts.base import ChartFigure
+    from ..charts.theme import Theme
 
 CHART_CAP = 15
 """The charts show at most this many models (the cheapest)."""
@@ -126,7 +127,9 @@ class ChartPanel(QWidget):
             placeholder = self._placeholders.pop(kind)
             placeholder.hide()
             placeholder.deleteLater()
-            self._pages[kind].layout().addWidget(figure.widget)
+            layout = self._pages[kind].layout()
+            assert layout is not None
+            layout.addWidget(figure.widget)
             self._figures[kind] = figure
             self._stale.add(kind)
         return figure
@@ -135,7 +138,7 @@ class ChartPanel(QWidget):
         """The figure of ``kind``, made now if the charts are on and it was not yet."""
         return self._make(kind) if self._enabled else None
 
-    def _theme(self):  # type: ignore[no-untyped-def]
+    def _theme(self) -> Theme:
         from ..charts.theme import DARK, LIGHT
 
         return DARK if self._dark else LIGHT

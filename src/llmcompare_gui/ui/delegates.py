@@ -63,9 +63,7 @@ class CellDelegate(QStyledItemDelegate):
             if key == CACHED:
                 hint += "; empty means the input price"
             editor.setToolTip(hint)
-            editor.textChanged.connect(
-                lambda text, e=editor, k=key: self._check(e, k, text)  # type: ignore[misc]
-            )
+            editor.textChanged.connect(lambda text, e=editor, k=key: self._check(e, k, text))
         return editor
 
     @staticmethod

@@ -7,7 +7,7 @@ controllers (``controllers.py``) that ``app.py`` wires to it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from .table_view import ModelTableView
 
 if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
+    from PySide6.QtGui import QUndoStack
+
     from ..domain.comparison import Comparison
+    from ..store.session import StoreSession
+    from .chart_panel import ChartPanel
+    from .controllers import CostController, EditController, SaveController
+    from .table_model import ModelFilterProxy, ModelTableModel
+    from .window_controller import WindowController
 
 BANNER_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a; padding: 6px 8px; }"
@@ -41,6 +48,18 @@ class MainWindow(QMainWindow):
     """Emitted from closeEvent, before the window closes: save now."""
     changed = Signal(object)
     """A QEvent.Type of a change event (palette, style) worth reacting to."""
+
+    # Set by ``app.wire`` once a store is open: the parts, for tests and embedding.
+    calculator: QWidget
+    chart_panel: ChartPanel
+    undo_stack: QUndoStack
+    table_model: ModelTableModel
+    proxy_model: ModelFilterProxy
+    cost_controller: CostController
+    save_controller: SaveController
+    edit_controller: EditController
+    window_controller: WindowController
+    session: StoreSession
 
     def __init__(self, *, shell_only: bool = False) -> None:
         """The window; with ``shell_only`` just its frame, until :meth:`build` is called.
@@ -136,7 +155,7 @@ class MainWindow(QMainWindow):
         self.bottom_splitter.insertWidget(0, calculator)
         self.bottom_splitter.setStretchFactor(0, 0)
 
-    def set_chart_panel(self, panel: QWidget) -> None:
+    def set_chart_panel(self, panel: ChartPanel) -> None:
         self.chart_panel = panel
         self.bottom_splitter.addWidget(panel)
         self.bottom_splitter.setStretchFactor(self.bottom_splitter.count() - 1, 1)
@@ -167,7 +186,12 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus --------------------------------------------------------
 
-    def _action(self, text: str, name: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -197,7 +221,7 @@ class MainWindow(QMainWindow):
             action.setData(key)
             self.theme_group.addAction(action)
             self.theme_actions[key] = action
-        self.chart_actions: dict[Hashable, QAction] = {}
+        self.chart_actions: dict[Any, QAction] = {}
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
