@@ -764,3 +764,28 @@ def test_a_new_benchmark_in_an_edit_adds_a_column(window: QMainWindow) -> None:
     assert table_view(window).horizontalHeader().sectionSize(column(model, "mmlu")) > 30
     action(window, "undoAction").trigger()
     assert model.columnCount() == before
+
+
+def test_a_name_edited_in_the_table_is_saved_and_undoable(
+    qtbot: QtBot, window: QMainWindow, data_dir: Path
+) -> None:
+    view = table_view(window)
+    model = source_model(window)
+    index = view.model().mapFromSource(
+        model.index(row_of(model, "DeepSeek V3.1"), column(model, "Name"))
+    )
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(QLineEdit, "cellEditor")
+    assert editor is not None
+    assert editor.text() == "DeepSeek V3.1"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "DeepSeek V3.1 Terminus")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: stored_models(data_dir)["deepseek-v3.1"]["name"] == "DeepSeek V3.1 Terminus",
+        timeout=2000,
+    )
+    assert action(window, "undoAction").text().startswith("&Undo")
+    action(window, "undoAction").trigger()
+    assert row_of(model, "DeepSeek V3.1") >= 0
