@@ -239,13 +239,24 @@ def test_the_model_tester_follows_edits_inserts_and_removals(qtmodeltester: Any)
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1.5", 1.5), (" 2 ", 2.0), ("$0.60", 0.6), (3, 3.0), (0, 0.0), ("1,000", 1000.0)],
+    [
+        ("1.5", 1.5),
+        (" 2 ", 2.0),
+        ("$0.60", 0.6),
+        (3, 3.0),
+        (0, 0.0),
+        ("1,000", 1000.0),
+        ("12,345.5", 12345.5),
+        ("1e-3", 0.001),
+    ],
 )
 def test_parse_price_accepts_numbers(text: Any, expected: float) -> None:
     assert parse_price(text, allow_empty=False) == expected
 
 
-@pytest.mark.parametrize("text", ["-1", "nan", "inf", "x", "", None, True, math.nan])
+@pytest.mark.parametrize(
+    "text", ["-1", "nan", "inf", "x", "", None, True, math.nan, "1,5", "0,60", "1,00,0"]
+)
 def test_parse_price_refuses_what_the_store_would_not_take(text: Any) -> None:
     with pytest.raises(ValueError, match=r"\S"):
         parse_price(text, allow_empty=False)

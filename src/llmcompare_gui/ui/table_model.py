@@ -9,6 +9,7 @@ order from the cost controller; the table never computes a price.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -280,10 +281,10 @@ class ModelTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.editor: Callable[[Model, Model, str], None] | None = None
         self.read_only = False
+        """Refuse every edit (the store is open read-only); Compare still works."""
         self._bold = _font(bold=True)
         self._italic = _font(italic=True)
         self._cheapest_brush = QBrush(QColor(0, 158, 115, 70))
-        """Refuse every edit (the store is open read-only); Compare still works."""
         self._store = store
         self._compared: set[str] = set()
         self._set_store(store)
@@ -700,6 +701,9 @@ def edited_model(model: Model, key: str, value: Any) -> Model | None:
     raise ValueError(f"{key} cannot be edited here")
 
 
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
 def parse_price(value: Any, *, allow_empty: bool) -> float | None:
     """A price from what a person or a script gave; ValueError says why not."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -709,7 +713,13 @@ def parse_price(value: Any, *, allow_empty: bool) -> float | None:
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a price")
     if isinstance(value, str):
-        text = value.strip().replace(",", "").lstrip("$€£¥")
+        text = value.strip().lstrip("$€£¥").strip()
+        if "," in text:
+            # "1,000.50" is a thousands separator; "1,5" is a decimal comma we
+            # would misread as 15, so it is refused rather than guessed.
+            if not _THOUSANDS.match(text):
+                raise ValueError(f"{value!r}: write decimals with a point, e.g. 1.5")
+            text = text.replace(",", "")
         try:
             number = float(text)
         except ValueError:
