@@ -1,0 +1,922 @@
+"""The add / edit model form: every field of a model, validated on OK.
+
+Editing never loses what the form does not show. The result is built from a
+copy of the original model's own fields (``model_dump(exclude_unset=True)``:
+unknown extra fields, price history, per-figure sources…), and a field of it
+is only touched where the user changed what the form showed. A field the
+original did not have is only added when the user fills it in, so a store
+saved with ``exclude_unset=True`` gains no empty defaults.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.model import Model, Store
+from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+
+Data = dict[str, Any]
+
+ORIGINAL_ROLE = Qt.ItemDataRole.UserRole
+"""Column 0 of a list row: the index of the original entry (or -1), or a benchmark id."""
+INITIAL_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Every list cell: the text (or check state) it was opened with."""
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+KINDS = (("unknown", None), ("MoE (Mixture of Experts)", "moe"), ("dense", "dense"))
+OPEN_WEIGHTS = (("unknown", None), ("yes", True), ("no", False))
+
+
+# --- text ↔ value ---------------------------------------------------------------------
+
+
+def number_text(value: float | None) -> str:
+    """A number as the shortest text that reads back as exactly the same float."""
+    if value is None:
+        return ""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def parse_number(
+    text: str, field: str, *, minimum: float | None = None, positive: bool = False
+) -> float:
+    cleaned = text.strip().replace("_", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{field}: {text.strip()!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{field}: {text.strip()!r} is not a finite number")
+    if positive and value <= 0:
+        raise ValueError(f"{field}: must be greater than 0, not {number_text(value)}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{field}: cannot be negative ({number_text(value)})")
+    return value
+
+
+def parse_date(text: str, field: str) -> str:
+    """Check an ISO date of the store's kinds (YYYY, YYYY-MM, YYYY-MM-DD) and return it."""
+    value = text.strip()
+    problem = f"{field}: {value!r} is not a date; write {DATE_HINT}"
+    if not _DATE.match(value):
+        raise ValueError(problem)
+    parts = [int(part) for part in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ValueError(problem) from None
+    return value
+
+
+def parse_text(text: str, field: str) -> str:
+    return text.strip()
+
+
+# --- small helpers for the merge ------------------------------------------------------
+
+
+def _sub(data: Data, key: str) -> Data:
+    """A copy of ``data[key]`` if it is an object, else a new empty one."""
+    value = data.get(key)
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _put_sub(data: Data, key: str, sub: Data) -> None:
+    """Store ``sub`` under ``key`` where it holds something or was an object before.
+
+    An empty ``sub`` leaves the key as it was: absent, or an explicit ``null``.
+    """
+    if sub or isinstance(data.get(key), dict):
+        data[key] = sub
+
+
+class _Line:
+    """A line edit bound to one key: touched only when its text changed."""
+
+    def __init__(
+        self,
+        widget: QLineEdit,
+        label: str,
+        parse: Callable[[str, str], Any],
+        initial: str,
+    ) -> None:
+        self.widget = widget
+        self.label = label
+        self.parse = parse
+        self.initial = initial
+        widget.setText(initial)
+        widget.setCursorPosition(0)  # long texts show their beginning
+
+    @property
+    def changed(self) -> bool:
+        return self.widget.text() != self.initial
+
+    @property
+    def empty(self) -> bool:
+        return not self.widget.text().strip()
+
+    def value(self) -> Any:
+        return self.parse(self.widget.text(), self.label)
+
+    def apply(self, data: Data, key: str, *, required: bool = False) -> None:
+        """Write the parsed value into ``data[key]``, or remove the key when cleared."""
+        if not self.changed:
+            return
+        if self.empty:
+            if required:
+                raise ValueError(f"{self.label}: required")
+            data.pop(key, None)
+            return
+        data[key] = self.value()
+
+    def apply_quantity(self, data: Data, key: str) -> None:
+        """Like :meth:`apply` for a Quantity: only its ``value``; note and source stay."""
+        if not self.changed:
+            return
+        if self.empty:
+            data.pop(key, None)
+            return
+        quantity = _sub(data, key)
+        quantity["value"] = self.value()
+        data[key] = quantity
+
+
+class ModelFormDialog(QDialog):
+    """Add a model to ``store``, or edit ``model`` (one of the store's) keeping what it holds."""
+
+    def __init__(
+        self, store: Store, model: Model | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelFormDialog")
+        self._store = store
+        self._original = model
+        self._base: Data = model.model_dump(exclude_unset=True) if model is not None else {}
+        self._accepted: Model | None = None
+        self.setWindowTitle(f"Edit {model.name}" if model is not None else "Add a model")
+        self.setMinimumSize(620, 540)
+        self.setSizeGripEnabled(True)
+
+        self._tabs = QTabWidget(self)
+        self._tabs.setObjectName("modelFormTabs")
+        self._tabs.addTab(self._general_tab(), "&General")
+        self._tabs.addTab(self._architecture_tab(), "&Architecture && modes")
+        self._tabs.addTab(self._pricing_tab(), "&Pricing")
+        self._tabs.addTab(self._benchmarks_tab(), "&Benchmarks")
+        self._tabs.addTab(self._sources_tab(), "&Sources && notes")
+
+        self._error = QLabel(self)
+        self._error.setObjectName("formError")
+        self._error.setWordWrap(True)
+        self._error.setStyleSheet("color: #d32f2f;")
+        self._error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._error.setVisible(False)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        (self._id if model is None else self._name).widget.setFocus()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._tabs, 1)
+        layout.addWidget(self._error)
+        layout.addWidget(buttons)
+
+    # --- building the tabs -------------------------------------------------------------
+
+    def _line(
+        self,
+        name: str,
+        label: str,
+        initial: str,
+        parse: Callable[[str, str], Any] = parse_text,
+        *,
+        placeholder: str = "",
+        tooltip: str = "",
+    ) -> _Line:
+        widget = QLineEdit(self)
+        widget.setObjectName(name)
+        widget.setPlaceholderText(placeholder)
+        if tooltip:
+            widget.setToolTip(tooltip)
+        widget.setAccessibleName(label)
+        return _Line(widget, label, parse, initial)
+
+    def _combo(self, name: str, choices: tuple[tuple[str, Any], ...], current: Any) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for text, value in choices:
+            combo.addItem(text, value)
+        index = 0
+        if current is not None:
+            index = next(
+                (
+                    i
+                    for i, (_, value) in enumerate(choices)
+                    if value is not None and value == current
+                ),
+                0,
+            )
+        combo.setCurrentIndex(index)
+        combo.setProperty("initialIndex", index)
+        return combo
+
+    def _general_tab(self) -> QWidget:
+        base = self._base
+        page = QWidget(self)
+        form = QFormLayout()
+        self._id = self._line(
+            "idEdit",
+            "Id",
+            base.get("id", ""),
+            placeholder="e.g. kimi-k2",
+            tooltip="Unique key of the model in the store, used by the command line.",
+        )
+        self._name = self._line("nameEdit", "Name", base.get("name", ""), placeholder="Kimi K2")
+        self._vendor = self._line("vendorEdit", "Vendor", base.get("vendor") or "")
+        self._family = self._line("familyEdit", "Family", base.get("family") or "")
+        self._release = self._line(
+            "releaseEdit", "Release", base.get("release") or "", parse_date, placeholder=DATE_HINT
+        )
+        self._license = self._line("licenseEdit", "Licence", base.get("license") or "")
+        self._open_weights = self._combo("openWeightsCombo", OPEN_WEIGHTS, base.get("open_weights"))
+        form.addRow("&Id:", self._id.widget)
+        form.addRow("&Name:", self._name.widget)
+        form.addRow("&Vendor:", self._vendor.widget)
+        form.addRow("&Family:", self._family.widget)
+        form.addRow("&Release:", self._release.widget)
+        form.addRow("&Licence:", self._license.widget)
+        form.addRow("Open &weights:", self._open_weights)
+
+        positioning = _sub(base, "positioning")
+        group = QGroupBox("Positioning", page)
+        group_form = QFormLayout(group)
+        self._focus = self._line(
+            "primaryFocusEdit", "Primary focus", positioning.get("primary_focus") or ""
+        )
+        self._capability = self._line(
+            "keyCapabilityEdit", "Key capability", positioning.get("key_capability") or ""
+        )
+        self._use_case = self._line(
+            "targetUseCaseEdit", "Target use case", positioning.get("target_use_case") or ""
+        )
+        group_form.addRow("Primary f&ocus:", self._focus.widget)
+        group_form.addRow("Key &capability:", self._capability.widget)
+        group_form.addRow("&Target use case:", self._use_case.widget)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(group)
+        layout.addStretch(1)
+        return page
+
+    def _architecture_tab(self) -> QWidget:
+        arch = _sub(self._base, "architecture")
+        page = QWidget(self)
+        form = QFormLayout()
+        self._kind = self._combo("kindCombo", KINDS, arch.get("kind"))
+        self._attention = self._line(
+            "attentionEdit",
+            "Attention",
+            arch.get("attention") or "",
+            placeholder="e.g. MLA (Multi-head Latent Attention)",
+        )
+        self._total = self._line(
+            "totalParamsEdit",
+            "Total parameters",
+            number_text(_quantity(arch, "total_params_b")),
+            _positive,
+            placeholder="billions, e.g. 671",
+        )
+        self._active = self._line(
+            "activeParamsEdit",
+            "Active parameters",
+            number_text(_quantity(arch, "active_params_b")),
+            _positive,
+            placeholder="billions, e.g. 37",
+        )
+        context = _quantity(arch, "context_window")
+        self._context = self._line(
+            "contextWindowEdit",
+            "Context window",
+            _volume_text(context) if context is not None else "",
+            _context_window,
+            placeholder="tokens, e.g. 128K or 131072",
+            tooltip="Tokens: a number (131072) or with a suffix K, M (128K, 1M).",
+        )
+        self._arch_notes = self._line(
+            "architectureNotesEdit", "Architecture notes", arch.get("notes") or ""
+        )
+        for line, key in ((self._total, "total_params_b"), (self._context, "context_window")):
+            note = _sub(arch, key).get("note")
+            if note:
+                line.widget.setToolTip(f"Note kept with this figure: {note}")
+        form.addRow("&Kind:", self._kind)
+        form.addRow("A&ttention:", self._attention.widget)
+        form.addRow("T&otal parameters (B):", self._total.widget)
+        form.addRow("A&ctive parameters (B):", self._active.widget)
+        form.addRow("Conte&xt window (tokens):", self._context.widget)
+        form.addRow("&Notes:", self._arch_notes.widget)
+
+        group = QGroupBox("Modes", page)
+        self._modes = self._list_table(
+            "modesTable",
+            ["Name", "Reasoning", "Description"],
+            [
+                [m.get("name", ""), bool(m.get("reasoning", False)), m.get("description") or ""]
+                for m in self._base.get("modes") or []
+            ],
+            stretch=2,
+            check_columns={1},
+        )
+        self._modes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self._modes.setColumnWidth(0, 130)
+        self._modes.setToolTip(
+            "Operating modes, e.g. thinking / non-thinking. Tick Reasoning for a mode that "
+            "spends extra output tokens on thinking (the calculator's reasoning overhead)."
+        )
+        group_layout = QVBoxLayout(group)
+        group_layout.addWidget(self._modes)
+        group_layout.addLayout(self._row_buttons(self._modes, "mode", {1}))
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(group, 1)
+        return page
+
+    def _pricing_tab(self) -> QWidget:
+        pricing = _sub(self._base, "pricing")
+        currency = self._store.currency
+        page = QWidget(self)
+        form = QFormLayout()
+        self._input = self._line(
+            "inputPriceEdit",
+            "Input price",
+            number_text(pricing.get("input_per_mtok")),
+            _price,
+            placeholder="e.g. 0.60",
+        )
+        self._cached = self._line(
+            "cachedPriceEdit",
+            "Cached input price",
+            number_text(pricing.get("cached_input_per_mtok")),
+            _price,
+            placeholder="empty: same as input",
+            tooltip="Price of input tokens served from cache; leave empty if the model "
+            "has no cache discount (the input price applies).",
+        )
+        self._output = self._line(
+            "outputPriceEdit",
+            "Output price",
+            number_text(pricing.get("output_per_mtok")),
+            _price,
+            placeholder="e.g. 2.50",
+        )
+        self._as_of = self._line(
+            "priceAsOfEdit",
+            "Prices as of",
+            pricing.get("as_of") or "",
+            parse_date,
+            placeholder=DATE_HINT,
+        )
+        unit = f"{currency} / 1M tokens"
+        form.addRow(f"&Input ({unit}):", self._input.widget)
+        form.addRow(f"&Cached input ({unit}):", self._cached.widget)
+        form.addRow(f"&Output ({unit}):", self._output.widget)
+        form.addRow("Prices &as of:", self._as_of.widget)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        history = pricing.get("history") or []
+        kept = []
+        if history:
+            kept.append(f"{len(history)} earlier price card(s) in the price history")
+        if pricing.get("source") or pricing.get("cached_input_source"):
+            kept.append("the sources of these prices")
+        if kept:
+            info = QLabel("Kept as they are: " + " and ".join(kept) + ".", page)
+            info.setObjectName("pricingKeptInfo")
+            info.setWordWrap(True)
+            info.setEnabled(False)
+            layout.addWidget(info)
+        layout.addStretch(1)
+        return page
+
+    def _benchmarks_tab(self) -> QWidget:
+        page = QWidget(self)
+        results = _sub(self._base, "benchmarks")
+        table = QTableWidget(0, 3, page)
+        table.setObjectName("benchmarksTable")
+        table.setHorizontalHeaderLabels(["Benchmark", "Score", "Note"])
+        _setup_table(table, stretch=2)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(0, 180)
+        table.setColumnWidth(1, 80)
+        ids = [b.id for b in self._store.benchmarks]
+        ids += [bench_id for bench_id in results if bench_id not in ids]
+        for bench_id in ids:
+            result = results.get(bench_id) if isinstance(results.get(bench_id), dict) else {}
+            self._add_benchmark_row(table, bench_id, result or {})
+        self._benchmarks = table
+        table.setToolTip(
+            "A score (a number) and/or a note (a qualitative statement such as "
+            "“lower than Kimi K2”). A row with neither is left out."
+        )
+        add = QPushButton("&Add benchmark", page)
+        add.setObjectName("addBenchmarkButton")
+        add.clicked.connect(lambda: self._add_benchmark_row(table, None, {}, edit=True))
+        remove = QPushButton("&Remove result", page)
+        remove.setToolTip("Clear the selected row's score and note (a new row is removed).")
+        remove.clicked.connect(self._remove_benchmark_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(table, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _add_benchmark_row(
+        self, table: QTableWidget, bench_id: str | None, result: Data, *, edit: bool = False
+    ) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        if bench_id is None:
+            head = QTableWidgetItem("")
+            head.setToolTip("Benchmark id, e.g. mmlu_pro")
+        else:
+            definition = self._store.benchmark_definition(bench_id)
+            unit = f" ({definition.unit})" if definition.unit else ""
+            head = QTableWidgetItem(definition.name + unit)
+            head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            head.setToolTip(
+                f"{bench_id}: {definition.description}" if definition.description else bench_id
+            )
+        head.setData(ORIGINAL_ROLE, bench_id)
+        table.setItem(row, 0, head)
+        score = number_text(result.get("score"))
+        note = result.get("note") or ""
+        for column, text in ((1, score), (2, note)):
+            item = QTableWidgetItem(text)
+            item.setData(INITIAL_ROLE, text)
+            if column == 1:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, column, item)
+        if edit:
+            table.setCurrentCell(row, 0)
+            table.editItem(head)
+
+    def _remove_benchmark_row(self) -> None:
+        row = self._benchmarks.currentRow()
+        if row < 0:
+            return
+        if _item(self._benchmarks, row, 0).data(ORIGINAL_ROLE) is None:
+            self._benchmarks.removeRow(row)
+            return
+        for column in (1, 2):
+            _item(self._benchmarks, row, column).setText("")
+
+    def _sources_tab(self) -> QWidget:
+        page = QWidget(self)
+        group = QGroupBox("Sources for the model as a whole", page)
+        self._sources = self._list_table(
+            "sourcesTable",
+            ["Title", "URL", "Retrieved"],
+            [
+                [s.get("title", ""), s.get("url") or "", s.get("retrieved") or ""]
+                for s in self._base.get("sources") or []
+            ],
+            stretch=0,
+        )
+        self._sources.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self._sources.setColumnWidth(1, 200)
+        self._sources.setToolTip(f"Retrieved: the date the source was read ({DATE_HINT}).")
+        group_layout = QVBoxLayout(group)
+        group_layout.addWidget(self._sources)
+        group_layout.addLayout(self._row_buttons(self._sources, "source"))
+
+        notes_group = QGroupBox("Notes", page)
+        self._notes = QPlainTextEdit(notes_group)
+        self._notes.setObjectName("notesEdit")
+        self._notes_initial = self._base.get("notes") or ""
+        self._notes.setPlainText(self._notes_initial)
+        notes_layout = QVBoxLayout(notes_group)
+        notes_layout.addWidget(self._notes)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(group, 3)
+        layout.addWidget(notes_group, 2)
+        return page
+
+    def _list_table(
+        self,
+        name: str,
+        headers: list[str],
+        rows: list[list[Any]],
+        *,
+        stretch: int,
+        check_columns: frozenset[int] | set[int] = frozenset(),
+    ) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        _setup_table(table, stretch=stretch)
+        for index, values in enumerate(rows):
+            _append_row(table, values, index, check_columns)
+        return table
+
+    def _row_buttons(
+        self, table: QTableWidget, what: str, checks: frozenset[int] | set[int] = frozenset()
+    ) -> QHBoxLayout:
+        add = QPushButton(f"Add {what}", self)
+        add.setObjectName(f"add{what.capitalize()}Button")
+        remove = QPushButton(f"Remove {what}", self)
+        remove.setObjectName(f"remove{what.capitalize()}Button")
+
+        def add_row() -> None:
+            blank: list[Any] = [
+                False if column in checks else "" for column in range(table.columnCount())
+            ]
+            _append_row(table, blank, -1, checks)
+            table.setCurrentCell(table.rowCount() - 1, 0)
+            table.editItem(_item(table, table.rowCount() - 1, 0))
+
+        def remove_row() -> None:
+            if table.currentRow() >= 0:
+                table.removeRow(table.currentRow())
+
+        add.clicked.connect(add_row)
+        remove.clicked.connect(remove_row)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        return row
+
+    # --- the result --------------------------------------------------------------------
+
+    def result_model(self) -> Model:
+        """The model the form describes; raises ValueError naming the field if invalid."""
+        data = copy.deepcopy(self._base)
+
+        self._id.apply(data, "id", required=True)
+        model_id = data.get("id", "")
+        if not isinstance(model_id, str) or not model_id:
+            raise ValueError("Id: required")
+        own_id = self._original.id if self._original is not None else None
+        if model_id != own_id and self._store.model(model_id) is not None:
+            raise ValueError(f"Id: {model_id!r} is already used by another model")
+        self._name.apply(data, "name", required=True)
+        if not data.get("name"):
+            raise ValueError("Name: required")
+        for line, key in (
+            (self._vendor, "vendor"),
+            (self._family, "family"),
+            (self._release, "release"),
+            (self._license, "license"),
+        ):
+            line.apply(data, key)
+        _apply_combo(self._open_weights, data, "open_weights")
+
+        positioning = _sub(data, "positioning")
+        self._focus.apply(positioning, "primary_focus")
+        self._capability.apply(positioning, "key_capability")
+        self._use_case.apply(positioning, "target_use_case")
+        _put_sub(data, "positioning", positioning)
+
+        arch = _sub(data, "architecture")
+        _apply_combo(self._kind, arch, "kind")
+        self._attention.apply(arch, "attention")
+        self._total.apply_quantity(arch, "total_params_b")
+        self._active.apply_quantity(arch, "active_params_b")
+        self._context.apply_quantity(arch, "context_window")
+        self._arch_notes.apply(arch, "notes")
+        _put_sub(data, "architecture", arch)
+        self._apply_modes(data)
+
+        pricing = _sub(data, "pricing")
+        self._input.apply(pricing, "input_per_mtok", required=True)
+        self._output.apply(pricing, "output_per_mtok", required=True)
+        if self._cached.changed and self._cached.empty and "cached_input_per_mtok" in pricing:
+            pricing["cached_input_per_mtok"] = None  # same as input
+        else:
+            self._cached.apply(pricing, "cached_input_per_mtok")
+        self._as_of.apply(pricing, "as_of")
+        for key, line in (("input_per_mtok", self._input), ("output_per_mtok", self._output)):
+            if key not in pricing:
+                raise ValueError(f"{line.label}: required")
+        data["pricing"] = pricing
+
+        self._apply_benchmarks(data)
+        self._apply_sources(data)
+        notes = self._notes.toPlainText()
+        if notes != self._notes_initial:
+            if notes.strip():
+                data["notes"] = notes.strip()
+            else:
+                data.pop("notes", None)
+
+        try:
+            return Model.model_validate(data)
+        except ValidationError as error:
+            raise ValueError(_validation_message(error)) from None
+
+    def _apply_modes(self, data: Data) -> None:
+        originals = data.get("modes") or []
+        modes = []
+        for row in range(self._modes.rowCount()):
+            name, description = _cell(self._modes, row, 0), _cell(self._modes, row, 2)
+            reasoning = _item(self._modes, row, 1).checkState() == Qt.CheckState.Checked
+            index = _item(self._modes, row, 0).data(ORIGINAL_ROLE)
+            mode = copy.deepcopy(originals[index]) if index >= 0 else {}
+            if not name.strip() and not description.strip() and not reasoning:
+                continue  # a blank row: left out
+            where = f"Modes, row {row + 1}"
+            _apply_cell(self._modes, row, 0, mode, "name", lambda t: t.strip())
+            if not mode.get("name"):
+                raise ValueError(f"{where}: a mode needs a name")
+            initial = _item(self._modes, row, 1).data(INITIAL_ROLE)
+            if reasoning != initial:
+                mode["reasoning"] = reasoning
+            _apply_cell(self._modes, row, 2, mode, "description", lambda t: t.strip())
+            modes.append(mode)
+        if modes or "modes" in data:
+            data["modes"] = modes
+
+    def _apply_benchmarks(self, data: Data) -> None:
+        results = _sub(data, "benchmarks")
+        seen: set[str] = set()
+        for row in range(self._benchmarks.rowCount()):
+            head = _item(self._benchmarks, row, 0)
+            original_id = head.data(ORIGINAL_ROLE)
+            bench_id = original_id if original_id is not None else head.text().strip()
+            score_text = _cell(self._benchmarks, row, 1)
+            note_text = _cell(self._benchmarks, row, 2)
+            label = self._store.benchmark_definition(bench_id).name if bench_id else "new row"
+            where = f"Benchmarks, {label}"
+            if not bench_id:
+                if score_text.strip() or note_text.strip():
+                    raise ValueError(f"Benchmarks, row {row + 1}: a result needs a benchmark id")
+                continue
+            if bench_id in seen:
+                raise ValueError(f"Benchmarks, row {row + 1}: {bench_id!r} appears twice")
+            seen.add(bench_id)
+            if not score_text.strip() and not note_text.strip():
+                results.pop(bench_id, None)
+                continue
+            result = _sub(results, bench_id)
+            _apply_cell(
+                self._benchmarks,
+                row,
+                1,
+                result,
+                "score",
+                functools.partial(_parse_score, field=f"{where}, score"),
+            )
+            _apply_cell(self._benchmarks, row, 2, result, "note", lambda t: t.strip())
+            results[bench_id] = result
+        _put_sub(data, "benchmarks", results)
+
+    def _apply_sources(self, data: Data) -> None:
+        originals = data.get("sources") or []
+        sources = []
+        for row in range(self._sources.rowCount()):
+            index = _item(self._sources, row, 0).data(ORIGINAL_ROLE)
+            texts = [_cell(self._sources, row, column) for column in range(3)]
+            if not any(text.strip() for text in texts):
+                continue
+            where = f"Sources, row {row + 1}"
+            source = copy.deepcopy(originals[index]) if index >= 0 else {}
+            _apply_cell(self._sources, row, 0, source, "title", lambda t: t.strip())
+            if not source.get("title"):
+                raise ValueError(f"{where}: a source needs a title")
+            _apply_cell(self._sources, row, 1, source, "url", lambda t: t.strip())
+            _apply_cell(
+                self._sources,
+                row,
+                2,
+                source,
+                "retrieved",
+                functools.partial(parse_date, field=f"{where}, retrieved"),
+            )
+            sources.append(source)
+        if sources or "sources" in data:
+            data["sources"] = sources
+
+    # --- dialog ------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Close only with a valid model; otherwise say what is wrong and stay open."""
+        try:
+            self._accepted = self.result_model()
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        self._error.setVisible(False)
+        super().accept()
+
+    def show_error(self, message: str) -> None:
+        self._error.setText(message)
+        self._error.setVisible(True)
+        field = message.split(":", 1)[0]
+        widget: QWidget | None = None
+        for line in self._lines():
+            if line.label == field:
+                widget = line.widget
+                line.widget.selectAll()
+        for prefix, table in (
+            ("Modes", self._modes),
+            ("Benchmarks", self._benchmarks),
+            ("Sources", self._sources),
+        ):
+            if field.startswith(prefix):
+                widget = table
+        if widget is None:
+            return
+        page = widget.parentWidget()
+        while page is not None and self._tabs.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None:
+            self._tabs.setCurrentWidget(page)
+        widget.setFocus()
+
+    def error_text(self) -> str:
+        return self._error.text() if self._error.isVisibleTo(self) else ""
+
+    def accepted_model(self) -> Model | None:
+        return self._accepted
+
+    def _lines(self) -> list[_Line]:
+        return [value for value in vars(self).values() if isinstance(value, _Line)]
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store: Store, model: Model | None = None) -> Model | None:
+        """Show the form modally; the validated model on OK, None on Cancel."""
+        dialog = cls(store, model, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.accepted_model()
+            return None
+        finally:
+            dialog.deleteLater()
+
+
+# --- module helpers -------------------------------------------------------------------
+
+
+def _parse_score(text: str, field: str) -> float:
+    return parse_number(text, field)
+
+
+def _price(text: str, field: str) -> float:
+    return parse_number(text, field, minimum=0.0)
+
+
+def _positive(text: str, field: str) -> float:
+    return parse_number(text, field, positive=True)
+
+
+def _context_window(text: str, field: str) -> float:
+    try:
+        value = parse_token_volume(text)
+    except TokenVolumeError as error:
+        raise ValueError(f"{field}: {error}") from None
+    if value <= 0:
+        raise ValueError(f"{field}: must be greater than 0")
+    return value
+
+
+def _volume_text(value: float) -> str:
+    """Context windows as an exact plain number (131072), compact when that is exact."""
+    compact = format_token_volume(value)
+    return compact if parse_token_volume(compact) == value else number_text(value)
+
+
+def _quantity(arch: Data, key: str) -> float | None:
+    value = _sub(arch, key).get("value")
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _apply_combo(combo: QComboBox, data: Data, key: str) -> None:
+    if combo.currentIndex() == combo.property("initialIndex"):
+        return
+    value = combo.currentData()
+    if value is None:
+        data.pop(key, None)
+    else:
+        data[key] = value
+
+
+def _setup_table(table: QTableWidget, *, stretch: int) -> None:
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(table.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+
+
+def _append_row(
+    table: QTableWidget, values: list[Any], original: int, check_columns: set[int] | frozenset[int]
+) -> None:
+    row = table.rowCount()
+    table.insertRow(row)
+    for column, value in enumerate(values):
+        item = QTableWidgetItem()
+        if column in check_columns:
+            item.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            item.setData(INITIAL_ROLE, bool(value))
+        else:
+            item.setText(str(value))
+            item.setData(INITIAL_ROLE, str(value))
+            if value:
+                item.setToolTip(str(value))
+        if column == 0:
+            item.setData(ORIGINAL_ROLE, original)
+        table.setItem(row, column, item)
+
+
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    if item is None:  # every cell gets an item when its row is added
+        item = QTableWidgetItem()
+        table.setItem(row, column, item)
+    return item
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def _apply_cell(
+    table: QTableWidget,
+    row: int,
+    column: int,
+    data: Data,
+    key: str,
+    parse: Callable[[str], Any],
+) -> None:
+    """Write a cell into ``data[key]`` where it changed; a cleared cell removes the key."""
+    item = table.item(row, column)
+    text = item.text() if item is not None else ""
+    initial = item.data(INITIAL_ROLE) if item is not None else None
+    if text == (initial or ""):
+        return
+    if not text.strip():
+        data.pop(key, None)
+        return
+    data[key] = parse(text)
+
+
+def _validation_message(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = " › ".join(str(part) for part in first["loc"]) or "model"
+    return f"{where}: {first['msg']}"
