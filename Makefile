@@ -14,7 +14,7 @@ QT_LIBS := libGL.so.1:libgl1 libEGL.so.1:libegl1 libxkbcommon.so.0:libxkbcommon0
 # What the display-less tests need besides Qt: pdftoppm renders exported PDFs.
 TEST_TOOLS := pdftoppm:poppler-utils
 
-.PHONY: run test lint format soak bench check-python sysdeps test-sysdeps clean
+.PHONY: run test lint format schema soak bench check-python sysdeps test-sysdeps clean
 
 run: $(STAMP) sysdeps
 	$(BIN)/llmcompare-gui
@@ -38,6 +38,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Regenerates resources/models.schema.json from the data model (a test checks it is current).
+schema: $(STAMP)
+	$(BIN)/python -m llmcompare_gui.store.schema
 
 $(STAMP): pyproject.toml | check-python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
