@@ -410,3 +410,21 @@ def test_store_of_the_current_version_never_runs_a_step(tmp_path: Path) -> None:
     store, version = parse_store(json.dumps(MINIMAL), tmp_path / "m.json", {1: explode}, newest=1)
     assert (version, store.schema_version) == (1, 1)
     assert isinstance(store, Store)
+
+
+def test_text_that_mentions_nan_or_infinity_is_fine(tmp_path: Path) -> None:
+    # Such text makes the quick path step aside; the careful one must accept it.
+    data = {
+        "models": [{**model("a"), "notes": "Handles NaN inputs", "x": ["To Infinity", "😀"]}],
+    }
+    path = write_json(tmp_path / "models.json", data)
+    assert b"\\ud83d\\ude00" in path.read_bytes()  # a surrogate pair escape: fine
+    assert jsonstore._parse_current(path.read_bytes(), 1) is None
+    store = load_store(path)
+    assert store.models[0].notes == "Handles NaN inputs"
+    save_store(store, path)
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "schema_version": 1,
+        "currency": "USD",
+        **data,
+    }

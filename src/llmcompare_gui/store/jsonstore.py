@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -309,18 +309,54 @@ def _check_json_values(data: Any, path: Path, text: str) -> None:
     NaN and Infinity (not JSON, though Python reads them), numbers too large
     for a float, text with an unpaired surrogate escape (it has no UTF-8
     form, so the file could not be saved), nesting deeper than MAX_DEPTH.
+    One quick pass finds whether there is a problem; only then a second one
+    works out where.
     """
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    # Text can only hold a surrogate that came from a \\uD800-\\uDFFF escape.
+    check_text = _SURROGATE_ESCAPE.search(text) is not None
+    stack: list[tuple[Any, int]] = [([data], 0)]  # the top value, as if in a list
     while stack:
-        node, location = stack.pop()
-        if isinstance(node, dict | list) and len(location) >= MAX_DEPTH:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
             raise StoreNotJson(
                 path, f"nested more than {MAX_DEPTH} levels deep", _too_deep_position(text)
             )
+        if type(node) is dict:
+            if check_text and not all(map(_encodable, node)):
+                _raise_for_bad_value(data, path)
+            values: Any = node.values()
+        else:
+            values = node
+        for value in values:
+            kind = type(value)
+            if kind is dict or kind is list:
+                stack.append((value, depth + 1))
+            elif (kind is float and value - value != 0) or (  # NaN or ±Infinity
+                check_text and kind is str and not _encodable(value)
+            ):
+                _raise_for_bad_value(data, path)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _raise_for_bad_value(data: Any, path: Path) -> NoReturn:
+    """Find the value the quick pass refused, and raise naming its JSON path."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        node, location = stack.pop()
         if isinstance(node, dict):
-            for key, value in node.items():
-                _check_text(key, location, data, path)
-                stack.append((value, (*location, key)))
+            if not all(map(_encodable, node)):
+                raise StoreNotJson(path, _SURROGATE_PROBLEM, _json_path(location, data))
+            stack.extend((value, (*location, key)) for key, value in node.items())
         elif isinstance(node, list):
             stack.extend((value, (*location, index)) for index, value in enumerate(node))
         elif isinstance(node, float) and not math.isfinite(node):
@@ -330,19 +366,14 @@ def _check_json_values(data: Any, path: Path, text: str) -> None:
                 "beyond ±1.8e308)",
                 _json_path(location, data),
             )
-        elif isinstance(node, str):
-            _check_text(node, location, data, path)
+        elif isinstance(node, str) and not _encodable(node):
+            raise StoreNotJson(path, _SURROGATE_PROBLEM, _json_path(location, data))
+    raise AssertionError("the value the quick pass refused was not found again")
 
 
-def _check_text(text: str, location: tuple[Any, ...], data: Any, path: Path) -> None:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise StoreNotJson(
-            path,
-            "text with an unpaired surrogate escape (\\ud800-\\udfff) cannot be stored as UTF-8",
-            _json_path(location, data),
-        ) from None
+_SURROGATE_PROBLEM = (
+    "text with an unpaired surrogate escape (\\ud800-\\udfff) cannot be stored as UTF-8"
+)
 
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
