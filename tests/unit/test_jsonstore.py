@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from llmcompare_gui.bundled import read_resource_text
 from llmcompare_gui.domain.model import Store
@@ -131,6 +133,44 @@ def test_quick_and_careful_paths_build_the_same_store() -> None:
     assert quick == careful
     assert quick.model_fields_set == careful.model_fields_set
     assert dump_store(quick) == dump_store(careful)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(exclude_categories=("Cs",)), max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.text(max_size=5).filter(lambda k: k not in Store.model_fields), inner, max_size=4
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@given(
+    st.lists(st.floats(min_value=0, allow_infinity=False), min_size=2, max_size=2),
+    json_values,
+    st.booleans(),
+)
+def test_quick_and_careful_paths_agree_on_any_numbers_and_extras(
+    prices: list[float], extra: Any, ascii_only: bool
+) -> None:
+    data = {
+        "models": [model("a", input_per_mtok=prices[0], output_per_mtok=prices[1])],
+        "x_extra": extra,
+    }
+    text = json.dumps(data, ensure_ascii=ascii_only)
+    quick = jsonstore._parse_current(text.encode(), 1)
+    careful, _ = jsonstore._parse_carefully(text, Path("x"), {}, 1)
+    if quick is None:  # only where the text holds NaN or Infinity, in a string
+        assert "NaN" in text or "Infinity" in text
+        return
+    assert dump_store(quick) == dump_store(careful)
+    assert quick.model_extra == careful.model_extra == {"x_extra": extra}
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def parse_store(
         else:
             version = newest
     # Written on every save, even where the file left them implicit. (Only
-    # assigned where needed: each assignment validates the whole store again.)
+    # assigned where needed: each assignment runs the store's checks again.)
     if store.schema_version != newest or "schema_version" not in store.model_fields_set:
         store.schema_version = newest
     if "currency" not in store.model_fields_set:
