@@ -265,11 +265,17 @@ def test_export_leaves_a_valid_store_untouched(tmp_path: Path, data_dir: Path) -
     assert snapshot(data_dir) == before  # same bytes, same mtime, no lock, no backup
 
 
-def test_data_dir_option_beats_the_environment(tmp_path: Path, data_dir: Path) -> None:
+@pytest.mark.parametrize("before_command", [False, True])
+def test_data_dir_option_beats_the_environment(
+    tmp_path: Path, data_dir: Path, before_command: bool
+) -> None:
     other = tmp_path / "other"
     write_store(other, [priced("only", "Only one", 1.0, 1.0)])
     out = tmp_path / "cost.csv"
-    result = export_cost(out, "--data-dir", other)
+    if before_command:
+        result = run("--data-dir", other, "export", "--chart", "cost", "--out", out)
+    else:
+        result = export_cost(out, "--data-dir", other)
     assert result.returncode == 0
     assert [row["model_id"] for row in csv_rows(out)] == ["only"]
     assert not data_dir.exists()
