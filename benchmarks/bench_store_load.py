@@ -117,16 +117,20 @@ def build_store_data(count: int = MODEL_COUNT) -> dict[str, Any]:
     return {"schema_version": 1, "currency": "USD", "benchmarks": BENCHMARKS, "models": models}
 
 
-def median_seconds(function: Callable[[], object]) -> float:
+def median_seconds(*functions: Callable[[], object]) -> list[float]:
+    """Median time of each function, run in turn so that a busy machine slows all alike."""
     for _ in range(WARM_UP):
-        function()
-    times = []
+        for function in functions:
+            function()
+    times: list[list[float]] = [[] for _ in functions]
     for _ in range(RUNS):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for function, samples in zip(functions, times, strict=True):
+            gc.collect()
+            start = time.perf_counter()
+            result = function()
+            samples.append(time.perf_counter() - start)
+            del result  # freeing it is not part of loading it
+    return [statistics.median(samples) for samples in times]
 
 
 def main() -> int:
@@ -156,12 +160,10 @@ def main() -> int:
             return load_store(careful_path)
 
         assert len(load_store(path).models) == MODEL_COUNT
-        floor = median_seconds(bare_json)
-        ours_s = median_seconds(ours)
-        careful_s = median_seconds(careful)
+        floor, ours_s, careful_s = median_seconds(bare_json, ours, careful)
 
     ratio = ours_s / floor
-    print(f"store: {MODEL_COUNT} models, {size / 1e6:.2f} MB; median of {RUNS} runs")
+    print(f"store: {MODEL_COUNT} models, {size / 1e6:.2f} MB; median of {RUNS} interleaved runs")
     print(f"{'measure':<38} {'time':>10} {'ratio':>7}")
     print(f"{'floor: json.load':<38} {floor * 1e3:>7.1f} ms {1:>6.2f}x")
     print(f"{'ours: load_store (validated)':<38} {ours_s * 1e3:>7.1f} ms {ratio:>6.2f}x")
