@@ -20,7 +20,7 @@ XCB_LIBS := libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 
 # What the display-less tests need besides Qt: pdftoppm renders exported PDFs.
 TEST_TOOLS := pdftoppm:poppler-utils
 
-.PHONY: run test lint format soak bench check-python sysdeps window-sysdeps test-sysdeps clean
+.PHONY: run test lint format schema soak bench check-python sysdeps window-sysdeps test-sysdeps clean
 
 run: $(STAMP) sysdeps window-sysdeps
 	$(BIN)/llmcompare-gui
@@ -44,6 +44,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Regenerates resources/models.schema.json from the data model (a test checks it is current).
+schema: $(STAMP)
+	$(BIN)/python -m llmcompare_gui.store.schema
 
 $(STAMP): pyproject.toml | check-python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \

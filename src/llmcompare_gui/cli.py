@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .domain.comparison import ChartKind
@@ -30,6 +31,13 @@ FORMATS = ("png", "svg", "pdf", "csv")
 
 class UsageError(Exception):
     pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments give one line on stderr, like every other failure (no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (more: {self.prog} --help)\n")
 
 
 def token_volume(text: str) -> float:
@@ -63,7 +71,7 @@ def pixel_size(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir = _Parser(add_help=False)
     data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -71,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the store (DIR/models.json) and settings in DIR instead of the user "
         "folders (also: the LLMCOMPARE_DATA_DIR environment variable)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="llmcompare-gui",
         description="Compare large language models side by side and see what your monthly "
         "workload costs on each. Without a command, opens the window.",
