@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from llmcompare_gui.bundled import read_resource_text
@@ -48,6 +49,12 @@ def test_main_writes_the_schema_and_then_finds_it_current(
 
 
 def test_default_store_validates_against_the_shipped_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema", reason="no JSON Schema validator installed")
     document = json.loads(read_resource_text("default_store.json"))
     jsonschema.validate(document, json.loads(SHIPPED.read_text(encoding="utf-8")))
+
+
+def test_the_schema_refuses_what_the_app_refuses() -> None:
+    document = json.loads(read_resource_text("default_store.json"))
+    document["models"][0]["pricing"]["input_per_mtok"] = -1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, json.loads(SHIPPED.read_text(encoding="utf-8")))
