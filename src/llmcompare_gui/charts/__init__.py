@@ -1,1 +1,46 @@
-"""The chart figures (pyqtgraph), built from a Comparison and updated in place."""
+"""The chart figures (pyqtgraph), built from a Comparison and updated in place.
+
+pyqtgraph is imported only when a chart is created, so that
+``llmcompare_gui.charts.theme`` stays importable without it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..domain.comparison import ChartKind
+from .theme import DARK, LIGHT, THEMES, Theme
+
+if TYPE_CHECKING:
+    from .base import ChartFigure
+
+MAX_CHARTED_MODELS = 15
+"""Charts show at most this many models: the cheapest ones, with a note saying so."""
+
+__all__ = ["DARK", "LIGHT", "MAX_CHARTED_MODELS", "THEMES", "ChartKind", "Theme", "create_chart"]
+
+
+def create_chart(kind: ChartKind, theme: Theme = LIGHT) -> ChartFigure:
+    """A new figure of ``kind``, empty until its first ``update_comparison``."""
+    kind = ChartKind(kind)
+    if kind is ChartKind.COST:
+        from .cost import CostChart
+
+        return CostChart(theme)
+    if kind is ChartKind.VOLUME:
+        from .volume import VolumeChart
+
+        return VolumeChart(theme)
+    if kind is ChartKind.BENCHMARKS:
+        from .benchmarks import BenchmarksChart
+
+        return BenchmarksChart(theme)
+    if kind is ChartKind.VALUE:
+        from .value import ValueChart
+
+        return ValueChart(theme)
+    if kind is ChartKind.PARAMETERS:
+        from .parameters import ParametersChart
+
+        return ParametersChart(theme)
+    raise ValueError(f"no chart for {kind!r}")

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Re-create the example exports in this folder from the bundled reference data
+# (run from the repository root after `make test` has built .venv).
+set -e
+export LLMCOMPARE_DATA_DIR="$(mktemp -d)"  # no store there: the bundled data is read, nothing written
+run() { .venv/bin/llmcompare-gui export --input-tokens 1B --output-tokens 100M --width 960 --height 540 "$@"; }
+out=docs/examples
+for chart in cost benchmarks value parameters; do run --chart "$chart" --out "$out/$chart.png"; done
+run --chart volume --cached-share 90% --out "$out/volume.png"
+run --chart cost --theme dark --out "$out/cost-dark.png"
+run --chart cost --out "$out/cost.svg"
+run --chart volume --cached-share 90% --out "$out/volume.pdf"
+rmdir "$LLMCOMPARE_DATA_DIR"

@@ -1,0 +1,131 @@
+"""Monthly cost per model: horizontal stacked bars, cheapest at the top."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..domain.comparison import ChartKind, Comparison
+from ._common import (
+    MAX_CHARTED_MODELS,
+    ChartBase,
+    ChartFont,
+    TextPool,
+    charted_rows,
+    elide,
+    money,
+    pg,
+    text_width,
+)
+
+INPUT_COLOUR = "#0072B2"  # blue
+CACHED_COLOUR = "#56B4E9"  # sky blue
+OUTPUT_COLOUR = "#E69F00"  # orange
+CHEAPEST_COLOUR = "#009E73"  # bluish green
+BAR_THICKNESS = 0.62
+LABEL_ROOM = 1.32
+"""The value axis runs this far past the longest bar, for its total label."""
+
+
+class CostChart(ChartBase):
+    kind = ChartKind.COST
+
+    def _build(self) -> None:
+        plot = self.plot
+        plot.invertY(True)
+        empty = np.zeros(0)
+        self.input_bars = pg.BarGraphItem(x0=empty, y=empty, width=empty, height=BAR_THICKNESS)
+        self.cached_bars = pg.BarGraphItem(x0=empty, y=empty, width=empty, height=BAR_THICKNESS)
+        self.output_bars = pg.BarGraphItem(x0=empty, y=empty, width=empty, height=BAR_THICKNESS)
+        self.cheapest_frame = pg.BarGraphItem(
+            x0=empty, y=empty, width=empty, height=BAR_THICKNESS + 0.16
+        )
+        for item in (self.cheapest_frame, self.input_bars, self.cached_bars, self.output_bars):
+            plot.addItem(item)
+        self.totals = TextPool(plot, reserve=MAX_CHARTED_MODELS)
+        self._legend_items = [
+            (self.input_bars, "Input (not cached)"),
+            (self.cached_bars, "Cached input"),
+            (self.output_bars, "Output"),
+        ]
+
+    def _recolour(self) -> None:
+        edge = pg.mkPen(self.theme.background, width=0.5)
+        self.input_bars.setOpts(brush=pg.mkBrush(INPUT_COLOUR), pen=edge)
+        self.cached_bars.setOpts(brush=pg.mkBrush(CACHED_COLOUR), pen=edge)
+        self.output_bars.setOpts(brush=pg.mkBrush(OUTPUT_COLOUR), pen=edge)
+        self.cheapest_frame.setOpts(brush=None, pen=pg.mkPen(CHEAPEST_COLOUR, width=2.5))
+
+    def _show(self, comparison: Comparison) -> None:
+        charted = charted_rows(comparison, cheapest_order=True)
+        rows = charted.rows
+        currency = comparison.currency
+        self._set_title(f"Monthly cost per model ({currency})")
+        self._set_axis_labels("", f"Cost per month ({currency})")
+        self._set_note(charted.note)
+        self._set_legend(self._legend_items if rows else [])
+        self.totals.begin()
+        costs = comparison.costs
+        index = np.asarray(rows, dtype=int)
+        fresh = costs.input[index]
+        cached = costs.cached_input[index]
+        output = costs.output[index]
+        total = costs.total[index]
+        y = np.arange(len(rows), dtype=float)
+        self.input_bars.setOpts(x0=np.zeros(len(rows)), y=y, width=fresh)
+        self.cached_bars.setOpts(x0=fresh, y=y, width=cached)
+        self.output_bars.setOpts(x0=fresh + cached, y=y, width=output)
+        axis = self.plot.getAxis("left")
+        if not rows:
+            self._tooltips = []
+            self.cheapest_frame.setOpts(x0=np.zeros(0), y=np.zeros(0), width=np.zeros(0))
+            axis.setTicks([[]])
+            axis.setWidth(20)
+            self.totals.end()
+            self._show_empty("No models selected")
+            return
+        self._show_empty("")
+        names = [elide(comparison.models[row].name) for row in rows]
+        axis.setTicks([list(enumerate(names))])
+        axis.setWidth(max(text_width(name, ChartFont.normal()) for name in names) + 16)
+        lowest = float(total.min())
+        cheapest = total == lowest
+        self.cheapest_frame.setOpts(
+            x0=np.zeros(int(cheapest.sum())), y=y[cheapest], width=total[cheapest]
+        )
+        self._tooltips: list[tuple[float, str]] = []
+        foreground = self.theme.foreground
+        for position, row in enumerate(rows):
+            model = comparison.models[row]
+            label = money(float(total[position]), currency)
+            is_cheapest = bool(cheapest[position])
+            if is_cheapest:
+                label += "  ✓ cheapest"
+            tooltip = (
+                f"{model.name}\n"
+                f"input (not cached): {money(float(fresh[position]), currency)}\n"
+                f"cached input: {money(float(cached[position]), currency)}\n"
+                f"output: {money(float(output[position]), currency)}\n"
+                f"total: {money(float(total[position]), currency)} a month"
+            )
+            self._tooltips.append((float(total[position]), tooltip))
+            self.totals.take(
+                label,
+                float(total[position]),
+                float(position),
+                anchor=(-0.03, 0.5),
+                colour=CHEAPEST_COLOUR if is_cheapest else foreground,
+                tooltip=tooltip,
+                bold=is_cheapest,
+            )
+        self.totals.end()
+        highest = float(total.max())
+        self._set_range(0.0, highest * LABEL_ROOM if highest > 0 else 1.0, -0.6, len(rows) - 0.4)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        row = round(y)
+        tips = getattr(self, "_tooltips", [])
+        if 0 <= row < len(tips) and abs(y - row) <= BAR_THICKNESS / 2:
+            total, text = tips[row]
+            if 0 <= x <= max(total, 0.0) * LABEL_ROOM:
+                return text
+        return ""

@@ -1,0 +1,200 @@
+"""Monthly cost against monthly input volume, on log–log axes.
+
+The output volume and cached share stay as in the scenario. The scenario's
+input volume is a vertical line; where two cost lines cross (break-even) a
+point marks it, and the crossings where the cheapest model changes are labelled.
+Values are plotted as their base-10 logarithms on axes that label decades, so
+that a free model (cost 0) cannot upset a log transform.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..domain.comparison import ChartKind, Comparison, volume_grid, volume_range
+from ..domain.cost import input_volume_costs
+from ..domain.tokens import format_token_volume
+from ._common import (
+    MAX_CHARTED_MODELS,
+    ChartBase,
+    CompactAxis,
+    TextPool,
+    charted_rows,
+    elide,
+    money,
+    pg,
+)
+
+COST_FLOOR = 1e-4
+"""Costs below this (in the currency) are drawn at it: a log axis has no zero."""
+MAX_BREAK_EVEN_LABELS = 6
+DASHES = (None, [6.0, 3.0], [2.0, 2.0])
+"""Line styles for the first 8 models, the next 8, and so on: colours repeat."""
+
+
+def _log(values: np.ndarray) -> np.ndarray:
+    return np.log10(np.maximum(values, COST_FLOOR))
+
+
+class VolumeChart(ChartBase):
+    kind = ChartKind.VOLUME
+
+    def _axes(self) -> dict[str, pg.AxisItem]:
+        bottom = CompactAxis("bottom", tokens=True)
+        left = CompactAxis("left")
+        bottom.setLogMode(True)
+        left.setLogMode(True)
+        return {"left": left, "bottom": bottom}
+
+    def _build(self) -> None:
+        self.lines = [pg.PlotCurveItem() for _ in range(MAX_CHARTED_MODELS)]
+        for line in self.lines:
+            self.plot.addItem(line)
+        self.current = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            label="",
+            labelOpts={"position": 0.96, "anchors": [(0, 0), (0, 0)]},
+        )
+        self.plot.addItem(self.current, ignoreBounds=True)
+        self.crossings = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9)
+        self.crossings.setZValue(10)  # above the labels' backgrounds
+        self.plot.addItem(self.crossings)
+        self.labels = TextPool(self.plot, small=True, reserve=MAX_BREAK_EVEN_LABELS)
+
+    def _line_pen(self, index: int) -> object:
+        theme = self.theme
+        pen = pg.mkPen(theme.colour(index), width=2.2)
+        dash = DASHES[(index // len(theme.palette)) % len(DASHES)]
+        if dash is not None:
+            pen.setDashPattern(dash)
+        return pen
+
+    def _recolour(self) -> None:
+        for index, line in enumerate(self.lines):
+            line.setPen(self._line_pen(index))
+        foreground = self.theme.foreground
+        self.current.setPen(pg.mkPen(foreground, width=1.2, dash=[4.0, 4.0]))
+        self.current.label.setColor(foreground)
+        self.crossings.setSymbolBrush(pg.mkBrush(self.theme.background))
+        self.crossings.setSymbolPen(pg.mkPen(foreground, width=1.8))
+
+    def _show(self, comparison: Comparison) -> None:
+        charted = charted_rows(comparison)
+        rows = charted.rows
+        currency = comparison.currency
+        scenario = comparison.scenario
+        self._set_title(
+            f"Monthly cost against input volume ({format_token_volume(scenario.output_tokens)} "
+            f"output tokens, {scenario.cached_share * 100:.0f} % of input cached)"
+        )
+        self._set_axis_labels(f"Cost per month ({currency})", "Input tokens per month")
+        self.labels.begin()
+        if not rows:
+            for line in self.lines:
+                line.setData([], [])
+                line.setVisible(False)
+            self.crossings.setData([], [])
+            self.current.setVisible(False)
+            self._set_legend([])
+            self._set_note(charted.note)
+            self.labels.end()
+            self._show_empty("No models selected")
+            return
+        self._show_empty("")
+        grid = volume_grid(scenario)
+        prices = comparison.prices
+        costs = input_volume_costs(prices, scenario, grid)[:, rows]
+        log_x = np.log10(grid)
+        log_costs = _log(costs)
+        for position, line in enumerate(self.lines):
+            if position < len(rows):
+                line.setData(log_x, log_costs[:, position])
+                line.setVisible(True)
+            else:
+                line.setData([], [])
+                line.setVisible(False)
+        self._set_legend(
+            [(self.lines[i], comparison.models[row].name) for i, row in enumerate(rows)]
+        )
+        self.current.setVisible(scenario.input_tokens > 0)
+        if scenario.input_tokens > 0:
+            self.current.setPos(math.log10(scenario.input_tokens))
+            self.current.label.setFormat(f"scenario: {format_token_volume(scenario.input_tokens)}")
+        note = self._show_break_even(comparison, rows)
+        self._set_note("\n".join(part for part in (charted.note, note) if part))
+        self.labels.end()
+        low, high = volume_range(scenario)
+        bottom, top = float(log_costs.min()), float(log_costs.max())
+        margin = max((top - bottom) * 0.06, 0.15)
+        self._set_range(math.log10(low), math.log10(high), bottom - margin * 2.5, top + margin * 2)
+
+    def _show_break_even(self, comparison: Comparison, rows: list[int]) -> str:
+        low, high = volume_range(comparison.scenario)
+        charted = set(rows)
+        points = [
+            point
+            for point in comparison.break_even()
+            if low <= point.input_tokens <= high and {point.first, point.second} <= charted
+        ]
+        if not points:
+            self.crossings.setData([], [])
+            return ""
+        xs = np.log10([point.input_tokens for point in points])
+        ys = _log(np.array([point.cost for point in points]))
+        self.crossings.setData(xs, ys)
+        # Label the crossings where the cheapest model changes: the ones a buyer acts on.
+        slope_costs = input_volume_costs(
+            comparison.prices, comparison.scenario, np.array([p.input_tokens for p in points])
+        )[:, rows]
+        lowest = slope_costs.min(axis=1)
+        names = comparison.models
+        labelled = 0
+        x_low, x_high = math.log10(low), math.log10(high)
+        for index, point in enumerate(points):
+            if point.cost > lowest[index] * (1 + 1e-9) + 1e-12:
+                continue
+            if labelled == MAX_BREAK_EVEN_LABELS:
+                break
+            labelled += 1
+            first = elide(names[point.first].name, 140)
+            second = elide(names[point.second].name, 140)
+            text = (
+                f"{first} = {second}\nat {format_token_volume(point.input_tokens)}, "
+                f"{money(point.cost, comparison.currency)}"
+            )
+            self.labels.take(
+                text,
+                float(xs[index]),
+                float(ys[index]),
+                # Below the point (cost lines rise to the right, leaving room under them): to its
+                # right in the left half of the chart, to its left in the right half.
+                anchor=(-0.04, -0.15) if xs[index] < (x_low + x_high) / 2 else (1.04, -0.15),
+                colour=self.theme.foreground,
+                fill=self.theme.background,
+                tooltip=f"{names[point.first].name} and {names[point.second].name} cost the "
+                f"same at {point.input_tokens:,.0f} input tokens a month: "
+                f"{money(point.cost, comparison.currency)}",
+            )
+        return (
+            f"○ break-even: {len(points)} volume(s) where two models cost the same "
+            "(labelled where the cheapest model changes)"
+        )
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """Every charted model's cost at the input volume under the cursor."""
+        comparison = self._comparison
+        if comparison is None or not comparison.models:
+            return ""
+        rows = charted_rows(comparison).rows
+        volume = 10.0**x
+        costs = input_volume_costs(comparison.prices, comparison.scenario, np.array([volume]))[0]
+        order = sorted(rows, key=lambda row: costs[row])
+        lines = [f"At {format_token_volume(volume)} input tokens a month:"]
+        lines += [
+            f"{comparison.models[row].name}: {money(float(costs[row]), comparison.currency)}"
+            for row in order
+        ]
+        return "\n".join(lines)

@@ -1,0 +1,140 @@
+"""The words around an exported chart: title, subtitle and where the data comes from.
+
+Qt-free, so the dialog can prefill its fields and tests can check the texts
+without rendering anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+from ..domain.comparison import ChartKind, Comparison
+from ..domain.model import Model, Source
+from ..domain.tokens import format_token_volume
+
+MAX_SOURCES = 3
+"""Sources named in a footnote; more are counted."""
+
+
+def prices_as_of(comparison: Comparison) -> str | None:
+    """The newest date the charted prices were checked (``as_of`` or a source's ``retrieved``)."""
+    dates = [
+        date
+        for model in comparison.models
+        for date in (
+            model.pricing.as_of,
+            model.pricing.source.retrieved if model.pricing.source else None,
+            model.pricing.cached_input_source.retrieved
+            if model.pricing.cached_input_source
+            else None,
+        )
+        if date
+    ]
+    return max(dates) if dates else None
+
+
+def _as_of_suffix(comparison: Comparison) -> str:
+    date = prices_as_of(comparison)
+    return f" — prices as of {date}" if date else ""
+
+
+def _names(comparison: Comparison) -> str:
+    names = [model.name for model in comparison.models]
+    if not names:
+        return "no models"
+    if len(names) <= 3:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{len(names)} models"
+
+
+def default_title(comparison: Comparison, kind: ChartKind) -> str:
+    """E.g. ``Monthly cost for 1B input and 100M output tokens, 0 % cached — prices as of …``."""
+    scenario = comparison.scenario
+    if kind is ChartKind.COST:
+        return (
+            f"Monthly cost for {format_token_volume(scenario.input_tokens)} input and "
+            f"{format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{scenario.cached_share * 100:.0f} % cached{_as_of_suffix(comparison)}"
+        )
+    if kind is ChartKind.VOLUME:
+        return (
+            f"Monthly cost as input volume grows, with "
+            f"{format_token_volume(scenario.output_tokens)} output tokens and "
+            f"{scenario.cached_share * 100:.0f} % of input cached{_as_of_suffix(comparison)}"
+        )
+    if kind is ChartKind.BENCHMARKS:
+        return f"Benchmark scores of {_names(comparison)}"
+    if kind is ChartKind.VALUE:
+        definition = comparison.value_benchmark_definition()
+        bench = definition.name if definition else "benchmark"
+        return f"Price against {bench} score{_as_of_suffix(comparison)}"
+    return f"Total and active parameters of {_names(comparison)}"
+
+
+def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
+    count = len(comparison.models)
+    models = f"{count} model{'s' if count != 1 else ''}, prices in {comparison.currency}"
+    if kind is ChartKind.COST:
+        return (
+            f"{models}; bars split into input not served from cache, cached input and "
+            "output; cheapest first"
+        )
+    if kind is ChartKind.VOLUME:
+        return (
+            f"{models}; log–log axes; the dashed line is the scenario's input volume, "
+            "○ where two models cost the same"
+        )
+    if kind is ChartKind.BENCHMARKS:
+        return f"{count} models; numeric scores only — n/a where a model has none (its note shown)"
+    if kind is ChartKind.VALUE:
+        share = comparison.scenario.input_share * 100
+        return (
+            f"{models}; blended price per million tokens at the scenario's mix "
+            f"({share:.0f} % input); up and to the left is better value"
+        )
+    return f"{count} models; Mixture-of-Experts models use a share of their parameters per token"
+
+
+def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
+    pricing = model.pricing
+    if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.VALUE):
+        if pricing.source:
+            yield pricing.source
+        if pricing.cached_input_source:
+            yield pricing.cached_input_source
+    if kind in (ChartKind.BENCHMARKS, ChartKind.VALUE):
+        for result in model.benchmarks.values():
+            if result.source:
+                yield result.source
+    if kind is ChartKind.PARAMETERS and model.architecture:
+        arch = model.architecture
+        for quantity in (arch.total_params_b, arch.active_params_b):
+            if quantity is not None and quantity.source:
+                yield quantity.source
+        if arch.source:
+            yield arch.source
+    yield from model.sources
+
+
+def _describe(source: Source) -> str:
+    text = source.title
+    where = urlparse(source.url).netloc if source.url else ""
+    details = [part for part in (where, source.retrieved) if part]
+    return f"{text} ({', '.join(details)})" if details else text
+
+
+def data_footnote(comparison: Comparison, kind: ChartKind) -> str:
+    """``Data: <source> (<site>, <date>); …`` for the charted models."""
+    seen: dict[str, None] = {}
+    for model in comparison.models:
+        for source in _sources(model, kind):
+            seen.setdefault(_describe(source))
+    described = list(seen)
+    if not described:
+        return "Data: the user's own figures (no sources recorded). Made with llmcompare-gui."
+    shown = "; ".join(described[:MAX_SOURCES])
+    more = len(described) - MAX_SOURCES
+    if more > 0:
+        shown += f"; and {more} more source{'s' if more != 1 else ''}"
+    return f"Data: {shown}. Made with llmcompare-gui."

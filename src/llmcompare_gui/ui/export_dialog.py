@@ -1,0 +1,300 @@
+"""The "Export Chart" dialog: format, size, texts and where to write.
+
+It only asks; the :class:`~llmcompare_gui.ui.export_controller.ExportController`
+writes. Use :meth:`ExportChartDialog.ask` (modal) or build it, fill it and read
+:meth:`ExportChartDialog.request` (tests do that without an event loop).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+FORMATS = {
+    "png": "PNG image",
+    "svg": "SVG vector image",
+    "pdf": "PDF document",
+    "csv": "CSV: the numbers behind the chart",
+}
+SIZE_PRESETS = ((1280, 720), (1920, 1080), (3840, 2160))
+CUSTOM = "Custom"
+
+KEY_FOLDER = "export/folder"
+KEY_FORMAT = "export/format"
+KEY_WIDTH = "export/width"
+KEY_HEIGHT = "export/height"
+KEY_SCALE = "export/scale"
+KEY_LIGHT = "export/light_background"
+
+
+def preset_key(width: int, height: int) -> str:
+    """The size combo box's data for a preset: ``1280x720``."""
+    return f"{width}x{height}"
+
+
+@dataclass(frozen=True)
+class ChartExportRequest:
+    """What the user asked for."""
+
+    path: Path
+    fmt: str
+    width: int
+    height: int
+    scale: float
+    title: str
+    subtitle: str
+    light_background: bool
+
+    @property
+    def theme(self) -> str:
+        return "light" if self.light_background else "dark"
+
+
+def remembered_folder(settings: QSettings) -> Path:
+    value = settings.value(KEY_FOLDER, "")
+    folder = Path(str(value)) if value else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def remembered_format(settings: QSettings, default: str = "png") -> str:
+    value = str(settings.value(KEY_FORMAT, default))
+    return value if value in FORMATS else default
+
+
+def remembered_size(settings: QSettings) -> tuple[int, int]:
+    try:
+        width = int(str(settings.value(KEY_WIDTH, 1280)))
+        height = int(str(settings.value(KEY_HEIGHT, 720)))
+    except ValueError:
+        return 1280, 720
+    if not (16 <= width <= 16384 and 16 <= height <= 16384):
+        return 1280, 720
+    return width, height
+
+
+class ExportChartDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        settings: QSettings,
+        *,
+        title: str,
+        subtitle: str,
+        base_name: str,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportChartDialog")
+        self.setWindowTitle("Export Chart")
+        self._settings = settings
+        self._base_name = base_name
+
+        self.format_box = QComboBox(objectName="exportFormat")
+        for fmt, label in FORMATS.items():
+            self.format_box.addItem(f"{fmt.upper()} — {label}", fmt)
+
+        self.size_box = QComboBox(objectName="exportSizePreset")
+        for width, height in SIZE_PRESETS:
+            self.size_box.addItem(f"{width} × {height}", preset_key(width, height))
+        self.size_box.addItem(CUSTOM, CUSTOM)
+        self.width_box = QSpinBox(objectName="exportWidth", minimum=16, maximum=16384)
+        self.height_box = QSpinBox(objectName="exportHeight", minimum=16, maximum=16384)
+        self.width_box.setSuffix(" px")
+        self.height_box.setSuffix(" px")
+        self.scale_box = QDoubleSpinBox(
+            objectName="exportScale", minimum=0.5, maximum=4.0, singleStep=0.5, decimals=1
+        )
+        self.scale_box.setSuffix(" ×")
+        self.title_edit = QLineEdit(title, objectName="exportTitle")
+        self.subtitle_edit = QLineEdit(subtitle, objectName="exportSubtitle")
+        for edit in (self.title_edit, self.subtitle_edit):
+            edit.setCursorPosition(0)  # show the start of a long text
+        self.light_box = QCheckBox("Light background", objectName="exportLightBackground")
+        self.path_edit = QLineEdit(objectName="exportPath")
+        self.browse_button = QPushButton("Browse…", objectName="exportBrowse")
+
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.size_box)
+        size_row.addWidget(self.width_box)
+        size_row.addWidget(self.height_box)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow("&Format:", self.format_box)
+        size_label = QLabel("&Size:")
+        size_label.setBuddy(self.size_box)
+        form.addRow(size_label, size_row)
+        form.addRow("S&cale (PNG):", self.scale_box)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("Su&btitle:", self.subtitle_edit)
+        form.addRow("", self.light_box)
+        path_label = QLabel("Save &as:")
+        path_label.setBuddy(self.path_edit)
+        form.addRow(path_label, path_row)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        self.setMinimumWidth(600)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self._load_settings()
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.size_box.currentIndexChanged.connect(self._preset_changed)
+        self.browse_button.clicked.connect(self.browse)
+        self.path_edit.textChanged.connect(self._update_ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._format_changed()
+        self._preset_changed()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _load_settings(self) -> None:
+        fmt = remembered_format(self._settings)
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(fmt)))
+        width, height = remembered_size(self._settings)
+        self.width_box.setValue(width)
+        self.height_box.setValue(height)
+        preset = self.size_box.findData(preset_key(width, height))
+        self.size_box.setCurrentIndex(preset if preset >= 0 else self.size_box.count() - 1)
+        try:
+            scale = float(str(self._settings.value(KEY_SCALE, 1.0)))
+        except ValueError:
+            scale = 1.0
+        self.scale_box.setValue(scale)
+        light = self._settings.value(KEY_LIGHT, True)
+        self.light_box.setChecked(str(light).lower() not in ("false", "0"))
+        folder = remembered_folder(self._settings)
+        self.path_edit.setText(str(folder / f"{self._base_name}.{fmt}"))
+
+    def fmt(self) -> str:
+        return str(self.format_box.currentData())
+
+    def _format_changed(self) -> None:
+        fmt = self.fmt()
+        image = fmt != "csv"
+        for widget in (
+            self.size_box,
+            self.width_box,
+            self.height_box,
+            self.title_edit,
+            self.subtitle_edit,
+            self.light_box,
+        ):
+            widget.setEnabled(image)
+        self.scale_box.setEnabled(fmt == "png")
+        if image:
+            self._preset_changed()
+        text = self.path_edit.text().strip()
+        if text:
+            path = Path(text)
+            if path.suffix.lower().lstrip(".") in FORMATS or not path.suffix:
+                self.path_edit.setText(str(path.with_suffix(f".{fmt}")))
+        self._update_ok()
+
+    def _preset_changed(self) -> None:
+        key = str(self.size_box.currentData())
+        custom = key == CUSTOM
+        enabled = custom and self.fmt() != "csv"
+        self.width_box.setEnabled(enabled)
+        self.height_box.setEnabled(enabled)
+        if not custom:
+            width, height = (int(part) for part in key.split("x"))
+            self.width_box.setValue(width)
+            self.height_box.setValue(height)
+
+    def _update_ok(self) -> None:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        button.setEnabled(bool(self.path_edit.text().strip()))
+
+    def browse(self) -> None:
+        fmt = self.fmt()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Export Chart",
+            self.path_edit.text(),
+            f"{FORMATS[fmt]} (*.{fmt});;All files (*)",
+        )
+        if chosen:
+            path = Path(chosen)
+            if not path.suffix:
+                path = path.with_suffix(f".{fmt}")
+            self.path_edit.setText(str(path))
+
+    def request(self) -> ChartExportRequest | None:
+        text = self.path_edit.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        fmt = self.fmt()
+        if path.suffix.lower().lstrip(".") != fmt:
+            path = (
+                path.with_name(path.name + f".{fmt}")
+                if path.suffix
+                else path.with_suffix(f".{fmt}")
+            )
+        return ChartExportRequest(
+            path=path,
+            fmt=fmt,
+            width=self.width_box.value(),
+            height=self.height_box.value(),
+            scale=self.scale_box.value() if fmt == "png" else 1.0,
+            title=self.title_edit.text(),
+            subtitle=self.subtitle_edit.text(),
+            light_background=self.light_box.isChecked(),
+        )
+
+    def remember(self, request: ChartExportRequest) -> None:
+        """Keep the folder, format and size for next time."""
+        settings = self._settings
+        settings.setValue(KEY_FOLDER, str(request.path.parent))
+        settings.setValue(KEY_FORMAT, request.fmt)
+        if request.fmt != "csv":
+            settings.setValue(KEY_WIDTH, request.width)
+            settings.setValue(KEY_HEIGHT, request.height)
+            settings.setValue(KEY_LIGHT, request.light_background)
+        if request.fmt == "png":
+            settings.setValue(KEY_SCALE, request.scale)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        settings: QSettings,
+        *,
+        title: str,
+        subtitle: str,
+        base_name: str,
+    ) -> ChartExportRequest | None:
+        """Show the dialog modally; the request, or None when cancelled."""
+        dialog = cls(parent, settings, title=title, subtitle=subtitle, base_name=base_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            request = dialog.request()
+            if request is not None:
+                dialog.remember(request)
+            return request
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,333 @@
+"""The five chart figures: built, updated in place, robust, and true to the numbers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pytestqt.qtbot import QtBot
+
+from llmcompare_gui.charts import DARK, LIGHT, MAX_CHARTED_MODELS, create_chart
+from llmcompare_gui.charts.base import ChartFigure
+from llmcompare_gui.domain.comparison import ChartKind, Comparison
+
+from .charting import HOSTILE, comparison
+
+pytestmark = pytest.mark.gui
+
+
+def make(qtbot: QtBot, kind: ChartKind, theme=LIGHT) -> ChartFigure:  # type: ignore[no-untyped-def]
+    chart = create_chart(kind, theme)
+    qtbot.addWidget(chart.widget)
+    chart.widget.resize(1000, 600)
+    return chart
+
+
+def plot_items(chart: ChartFigure) -> list[object]:
+    return list(chart.plot.items)  # type: ignore[attr-defined]
+
+
+def visible_texts(chart: ChartFigure) -> list[str]:
+    import pyqtgraph as pg
+
+    return [
+        item.toPlainText()
+        for item in chart.plot.items  # type: ignore[attr-defined]
+        if isinstance(item, pg.TextItem) and item.isVisible()
+    ]
+
+
+def note(chart: ChartFigure) -> str:
+    return chart._note_text  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+@pytest.mark.parametrize("count", [0, 1, 3, 20])
+def test_builds_for_any_number_of_models(qtbot: QtBot, kind: ChartKind, count: int) -> None:
+    chart = make(qtbot, kind)
+    assert chart.kind is kind
+    chart.update_comparison(comparison(count))
+    image = chart.widget.grab().toImage()
+    assert image.width() == 1000
+    if count == 0:
+        assert "No models selected" in visible_texts(chart)
+    else:
+        assert "No models selected" not in visible_texts(chart)
+    if count > MAX_CHARTED_MODELS:
+        assert f"{MAX_CHARTED_MODELS} of {count} models, cheapest shown" in note(chart)
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_updates_in_place(qtbot: QtBot, kind: ChartKind) -> None:
+    chart = make(qtbot, kind)
+    chart.update_comparison(comparison(5))
+    before = plot_items(chart)
+    for share in (0.0, 0.3, 0.9):
+        chart.update_comparison(comparison(5, input_tokens=2e8 + share * 1e9, cached_share=share))
+    after = plot_items(chart)
+    assert [id(item) for item in after] == [id(item) for item in before]
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_dark_theme_recolours(qtbot: QtBot, kind: ChartKind) -> None:
+    chart = make(qtbot, kind)
+    chart.update_comparison(comparison(3))
+    chart.set_theme(DARK)
+    image = chart.widget.grab().toImage()
+    corner = image.pixelColor(2, 2)
+    assert corner.name().upper() == DARK.background.upper()
+
+
+def test_cost_bars_are_the_cost_engines_numbers(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.COST)
+    comp = comparison(6, cached_share=0.4)
+    chart.update_comparison(comp)
+    table = comp.table(ChartKind.COST)
+    fresh = np.array([row[2] for row in table.rows])
+    cached = np.array([row[3] for row in table.rows])
+    output = np.array([row[4] for row in table.rows])
+    bars = chart  # type: ignore[assignment]
+    np.testing.assert_array_equal(bars.input_bars.opts["width"], fresh)  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(bars.cached_bars.opts["width"], cached)  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(bars.output_bars.opts["width"], output)  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(bars.output_bars.opts["x0"], fresh + cached)  # type: ignore[attr-defined]
+    names = [name for _, name in chart.plot.getAxis("left")._tickLevels[0]]  # type: ignore[attr-defined]
+    # Cheapest first, as the CSV; long names elided to fit.
+    assert len(names) == len(table.rows)
+    for name, row in zip(names, table.rows, strict=True):
+        assert str(row[1]).startswith(name.removesuffix("…"))
+    texts = visible_texts(chart)
+    assert any(text.endswith("cheapest") for text in texts)
+    assert sum("cheapest" in text for text in texts) == 1
+
+
+def test_cost_chart_charts_the_cheapest_fifteen(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.COST)
+    comp = comparison(20)
+    chart.update_comparison(comp)
+    widths = chart.input_bars.opts["width"]  # type: ignore[attr-defined]
+    assert len(widths) == MAX_CHARTED_MODELS
+    totals = [row[5] for row in comp.table(ChartKind.COST).rows]
+    shown = chart.input_bars.opts["width"] + chart.output_bars.opts["width"]  # type: ignore[attr-defined]
+    np.testing.assert_allclose(shown, totals[:MAX_CHARTED_MODELS])
+
+
+def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.BENCHMARKS)
+    comp = comparison(3)
+    chart.update_comparison(comp)
+    heights = sorted(
+        float(h)
+        for bar in chart.bars  # type: ignore[attr-defined]
+        for h in bar.opts["height"]
+    )
+    scores = sorted(
+        result.score
+        for model in comp.models
+        for result in model.benchmarks.values()
+        if result.score is not None
+    )
+    assert heights == scores  # 65.8, 74.8, 76.3: notes are no bars
+    texts = visible_texts(chart)
+    assert any(text.startswith("n/a") for text in texts)
+    # DeepSeek V3/R1's note on SWE-Bench is shown at its slot, as text.
+    assert any("Lower than Kimi K2" in text for text in texts)
+    # AIME and GPQA have notes only: listed, not plotted, not dropped.
+    assert "AIME" in note(chart)
+    assert "Higher than DeepSeek V3" in note(chart)
+
+
+def test_value_map_lists_models_without_a_score(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.VALUE)
+    comp = comparison(3, benchmark="swe_bench_verified")
+    chart.update_comparison(comp)
+    xs, ys = chart.points.getData()  # type: ignore[attr-defined]
+    assert list(ys) == [65.8]
+    assert xs[0] == pytest.approx(comp.blended_prices()[0])
+    assert "DeepSeek V3.1 (N/A)" in note(chart)
+    assert "DeepSeek V3/R1 (Lower than Kimi K2)" in note(chart)
+    assert "Kimi K2" in visible_texts(chart)
+
+
+def test_parameters_group_identical_points(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.PARAMETERS)
+    chart.update_comparison(comparison(3))
+    texts = visible_texts(chart)
+    assert "Kimi K2 (3.2 % active)" in texts
+    assert "DeepSeek V3.1 (5.5 % active)\nDeepSeek V3/R1 (5.5 % active)" in texts
+
+
+def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.VOLUME)
+    comp = comparison(3, cached_share=1.0)
+    chart.update_comparison(comp)
+    assert chart.current.value() == pytest.approx(9.0)  # type: ignore[attr-defined]
+    assert "scenario: 1B" in chart.current.label.toPlainText()  # type: ignore[attr-defined]
+    xs, _ = chart.crossings.getData()  # type: ignore[attr-defined]
+    assert len(xs) == len(comp.break_even())
+    assert any(" = " in text for text in visible_texts(chart))
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_hostile_names_are_plain_text(qtbot: QtBot, kind: ChartKind) -> None:
+    chart = make(qtbot, kind)
+    chart.update_comparison(comparison(4))
+    legend_html = [label.item.toHtml() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    for html in legend_html:
+        assert "<script>" not in html
+    legend_text = [label.item.toPlainText() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    if kind in (ChartKind.VOLUME, ChartKind.BENCHMARKS):
+        assert HOSTILE in legend_text
+
+
+def test_charts_know_nothing_of_export_or_window() -> None:
+    import ast
+    from pathlib import Path
+
+    import llmcompare_gui.charts as charts
+
+    for path in Path(charts.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("ui", "export", "..ui", "..export")), path
+
+
+def test_theme_module_needs_no_pyqtgraph() -> None:
+    code = (
+        "import sys; sys.modules['pyqtgraph'] = None\n"
+        "from llmcompare_gui.charts.theme import LIGHT\n"
+        "import llmcompare_gui.charts\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_comparison_type() -> None:
+    assert isinstance(comparison(1), Comparison)
+
+
+def test_process_with_charts_alive_at_exit_exits_cleanly(tmp_path: Path) -> None:
+    """A window kept in a global until shutdown must not crash the process on exit."""
+    script = tmp_path / "app.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+            app = QApplication([])
+            from llmcompare_gui.charts import ChartKind, create_chart
+            from llmcompare_gui.domain.comparison import Comparison
+            from llmcompare_gui.domain.cost import Scenario
+            from llmcompare_gui.store.jsonstore import default_store
+            store = default_store()
+            comparison = Comparison(store, store.models, Scenario(1e9, 1e8, 0.5))
+            window = QMainWindow()
+            tabs = QTabWidget()
+            window.setCentralWidget(tabs)
+            charts = [create_chart(kind) for kind in ChartKind]
+            for chart in charts:
+                tabs.addTab(chart.widget, chart.kind.value)
+                chart.update_comparison(comparison)
+                chart.widget.resize(600, 400)
+                chart.widget.grab()
+            window.grab()
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
+    comp = comparison(3)
+    cost = make(qtbot, ChartKind.COST)
+    cost.update_comparison(comp)
+    cheapest = comp.table(ChartKind.COST).rows[0]
+    tip = cost.tooltip_at(1.0, 0.0)  # type: ignore[attr-defined]
+    assert str(cheapest[1]) in tip
+    assert "total: $420.00 a month" in tip
+    assert cost.tooltip_at(1.0, 0.5) == ""  # type: ignore[attr-defined]  # between bars
+
+    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench.update_comparison(comp)
+    slots = bench._slots  # type: ignore[attr-defined]
+    texts = [bench.tooltip_at(centre, 1.0) for centre, _, _ in slots]  # type: ignore[attr-defined]
+    assert "Kimi K2\nSWE-Bench Verified: 65.8 %" in texts
+    assert "DeepSeek V3/R1\nSWE-Bench Verified: no score\nnote: Lower than Kimi K2" in texts
+
+    volume = make(qtbot, ChartKind.VOLUME)
+    volume.update_comparison(comp)
+    tip = volume.tooltip_at(9.0, 2.0)  # type: ignore[attr-defined]
+    assert tip.splitlines()[0] == "At 1B input tokens a month:"
+    assert "DeepSeek V3/R1: $420.00" in tip
+
+    value = make(qtbot, ChartKind.VALUE)
+    value.update_comparison(comp)
+    value.widget.grab()
+    x = float(comp.blended_prices()[0])
+    assert "Kimi K2" in value.tooltip_at(x, 65.8)  # type: ignore[attr-defined]
+    assert value.tooltip_at(x * 0.1, 5.0) == ""  # type: ignore[attr-defined]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen only
+def test_hover_shows_a_tooltip(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    chart = make(qtbot, ChartKind.COST)
+    chart.widget.show()
+    qtbot.waitExposed(chart.widget)
+    chart.update_comparison(comparison(3))
+    scene_pos = chart.plot.vb.mapViewToScene(pg_point(1.0, 0.0))  # type: ignore[attr-defined]
+    chart._hover(scene_pos)  # type: ignore[attr-defined]
+    assert "cheapest" not in QToolTip.text()  # the tooltip is the breakdown, not the label
+    assert "total: $420.00 a month" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def pg_point(x: float, y: float):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
+
+
+def test_models_with_missing_data_are_listed_not_plotted(qtbot: QtBot) -> None:
+    from llmcompare_gui.domain.model import Model, Pricing
+
+    comp = comparison(3)
+    bare = Model(
+        id="bare", name="Bare model", pricing=Pricing(input_per_mtok=1.0, output_per_mtok=2.0)
+    )
+    models = [*comp.models, bare]
+    comp = Comparison(comp.store, models, comp.scenario)
+    params = make(qtbot, ChartKind.PARAMETERS)
+    params.update_comparison(comp)
+    assert "n/a — parameter counts not known: Bare model" in note(params)
+    assert len(params.points.getData()[0]) == 3  # type: ignore[attr-defined]
+    value = make(qtbot, ChartKind.VALUE)
+    value.update_comparison(comp)
+    assert "Bare model" in note(value)
+    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench.update_comparison(comp)
+    assert sum(text == "n/a" for text in visible_texts(bench)) >= 3  # one per benchmark
+    cost = make(qtbot, ChartKind.COST)
+    cost.update_comparison(comp)
+    assert len(cost.input_bars.opts["width"]) == 4  # type: ignore[attr-defined]
+
+
+def test_free_model_on_log_axes(qtbot: QtBot) -> None:
+    from llmcompare_gui.domain.model import Model, Pricing
+
+    comp = comparison(2)
+    free = Model(id="free", name="Free", pricing=Pricing(input_per_mtok=0.0, output_per_mtok=0.0))
+    comp = Comparison(comp.store, [*comp.models, free], comp.scenario)
+    for kind in ChartKind:
+        chart = make(qtbot, kind)
+        chart.update_comparison(comp)
+        chart.widget.grab()

@@ -1,0 +1,252 @@
+"""Exporting from the window: the dialog and the controller's four actions."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from llmcompare_gui.domain.comparison import ChartKind
+from llmcompare_gui.domain.table_export import model_table
+from llmcompare_gui.ui.export_controller import ExportController
+from llmcompare_gui.ui.export_dialog import ExportChartDialog, preset_key
+
+from .charting import comparison
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def controller(window: QWidget, settings: QSettings) -> ExportController:
+    comp = comparison(3, cached_share=0.2)
+    return ExportController(
+        window,
+        settings,
+        comparison=lambda: comp,
+        current_kind=lambda: ChartKind.COST,
+        model_table=lambda: model_table(comp.store, comp.models, comp),
+    )
+
+
+def accept_with(monkeypatch: pytest.MonkeyPatch, fill) -> list[ExportChartDialog]:  # type: ignore[no-untyped-def]
+    """Make the dialog's exec() fill in fields and accept, without blocking."""
+    shown: list[ExportChartDialog] = []
+
+    def fake_exec(dialog: ExportChartDialog) -> int:
+        shown.append(dialog)
+        fill(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportChartDialog, "exec", fake_exec)
+    return shown
+
+
+def dialog(qtbot: QtBot, settings: QSettings) -> ExportChartDialog:
+    result = ExportChartDialog(
+        None, settings, title="The title", subtitle="The subtitle", base_name="chart"
+    )
+    qtbot.addWidget(result)
+    return result
+
+
+def test_dialog_prefills_and_follows_the_format(qtbot: QtBot, settings: QSettings) -> None:
+    box = dialog(qtbot, settings)
+    assert box.title_edit.text() == "The title"
+    assert box.subtitle_edit.text() == "The subtitle"
+    assert box.light_box.isChecked()
+    assert box.path_edit.text().endswith("chart.png")
+    assert (box.width_box.value(), box.height_box.value()) == (1280, 720)
+    box.format_box.setCurrentIndex(box.format_box.findData("svg"))
+    assert box.path_edit.text().endswith("chart.svg")
+    assert not box.scale_box.isEnabled()
+    box.size_box.setCurrentIndex(box.size_box.findData(preset_key(3840, 2160)))
+    assert (box.width_box.value(), box.height_box.value()) == (3840, 2160)
+    assert not box.width_box.isEnabled()
+    box.size_box.setCurrentIndex(box.size_box.count() - 1)  # custom
+    assert box.width_box.isEnabled()
+    box.width_box.setValue(1000)
+    request = box.request()
+    assert request is not None
+    assert (request.fmt, request.width, request.height) == ("svg", 1000, 2160)
+    box.format_box.setCurrentIndex(box.format_box.findData("csv"))
+    assert not box.title_edit.isEnabled()
+
+
+def test_dialog_browse_uses_the_file_dialog(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "picked"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen), ""))
+    )
+    box = dialog(qtbot, settings)
+    box.browse()
+    assert box.path_edit.text() == str(chosen.with_suffix(".png"))
+
+
+def test_export_chart_writes_the_file_and_remembers(
+    controller: ExportController,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    out = tmp_path / "out" / "cost.pdf"
+    out.parent.mkdir()
+
+    def fill(box: ExportChartDialog) -> None:
+        box.format_box.setCurrentIndex(box.format_box.findData("pdf"))
+        box.path_edit.setText(str(out))
+        box.title_edit.setText("Quarterly budget")
+
+    accept_with(monkeypatch, fill)
+    with qtbot.waitSignal(controller.message) as signal:
+        controller.export_chart_action.trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:  # poppler-utils, installed by `make test` with pdftoppm
+        text = subprocess.run(
+            [pdftotext, str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Quarterly budget" in text
+        assert "DeepSeek V3/R1" in text
+    assert str(out) in signal.args[0]
+    # The next dialog starts in the same folder and format.
+    box = dialog(qtbot, settings)
+    assert box.fmt() == "pdf"
+    assert Path(box.path_edit.text()).parent == out.parent
+
+
+def test_export_chart_png_size(
+    controller: ExportController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "cost.png"
+
+    def fill(box: ExportChartDialog) -> None:
+        box.size_box.setCurrentIndex(box.size_box.count() - 1)
+        box.width_box.setValue(700)
+        box.height_box.setValue(400)
+        box.scale_box.setValue(2.0)
+        box.path_edit.setText(str(out))
+
+    accept_with(monkeypatch, fill)
+    assert controller.export_chart() == out
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 800)
+
+
+def test_export_chart_csv_is_the_charts_numbers(
+    controller: ExportController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "cost.csv"
+
+    def fill(box: ExportChartDialog) -> None:
+        box.format_box.setCurrentIndex(box.format_box.findData("csv"))
+        box.path_edit.setText(str(out))
+
+    accept_with(monkeypatch, fill)
+    controller.export_chart()
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    expected = comparison(3, cached_share=0.2).table(ChartKind.COST)
+    assert tuple(rows[0]) == expected.header
+    assert [float(row[5]) for row in rows[1:]] == [row[5] for row in expected.rows]
+
+
+def test_write_failure_names_the_path(
+    controller: ExportController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = blocker / "cost.png"
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _p, _t, text, *a: shown.append(text))
+    )
+    accept_with(monkeypatch, lambda box: box.path_edit.setText(str(out)))
+    assert controller.export_chart() is None
+    assert len(shown) == 1
+    assert str(out) in shown[0]
+    assert not out.exists()
+
+
+def test_cancel_writes_nothing(
+    controller: ExportController, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ExportChartDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert controller.export_chart() is None
+    assert not [p for p in tmp_path.iterdir() if p.suffix != ".ini"]
+
+
+def test_copy_puts_an_image_on_the_clipboard(
+    controller: ExportController, settings: QSettings, qtbot: QtBot
+) -> None:
+    settings.setValue("export/width", 800)
+    settings.setValue("export/height", 450)
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(controller.message):
+        controller.copy_chart_action.trigger()
+    image = QGuiApplication.clipboard().image()
+    assert (image.width(), image.height()) == (800, 450)
+
+
+def test_export_all_writes_one_file_per_chart(
+    controller: ExportController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "all"
+    folder.mkdir()
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        staticmethod(lambda _p, _t, _l, items, *a, **k: (items[1], True)),  # SVG
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
+    )
+    written = controller.export_all()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"llmcompare-{kind.value}.svg" for kind in ChartKind
+    )
+    assert len(written) == len(ChartKind)
+
+
+def test_export_table_reads_back_as_csv(
+    controller: ExportController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "models"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    path = controller.export_table()
+    assert path == out.with_suffix(".csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["id"] for row in rows] == ["kimi-k2", "deepseek-v3.1", "deepseek-v3-r1"]
+    assert rows[0]["input_per_mtok"] == "0.6"
+
+
+def test_actions_and_shortcuts(controller: ExportController) -> None:
+    assert controller.export_chart_action.text() == "Export Chart…"
+    assert controller.export_chart_action.shortcut() == QKeySequence("Ctrl+E")
+    assert controller.copy_chart_action.shortcut() == QKeySequence("Ctrl+Shift+C")
+    assert controller.export_all_action.text() == "Export All Charts…"
+    assert controller.export_table_action.text() == "Export Table as CSV…"
