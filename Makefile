@@ -7,16 +7,22 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# ldconfig lives in /sbin, which is not on every user's PATH.
+LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 
 # Shared libraries Qt's offscreen and xcb platforms load, and the Debian packages that ship them.
 QT_LIBS := libGL.so.1:libgl1 libEGL.so.1:libegl1 libxkbcommon.so.0:libxkbcommon0 \
 	libfontconfig.so.1:libfontconfig1 libglib-2.0.so.0:libglib2.0-0 libdbus-1.so.3:libdbus-1-3
+# What a real window on X11 (xcb) needs besides those.
+XCB_LIBS := libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 \
+	libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxcb-cursor.so.0:libxcb-cursor0 \
+	libxcb-shape.so.0:libxcb-shape0
 # What the display-less tests need besides Qt: pdftoppm renders exported PDFs.
 TEST_TOOLS := pdftoppm:poppler-utils
 
-.PHONY: run test lint format soak bench check-python sysdeps test-sysdeps clean
+.PHONY: run test lint format schema soak bench check-python sysdeps window-sysdeps test-sysdeps clean
 
-run: $(STAMP) sysdeps
+run: $(STAMP) sysdeps window-sysdeps
 	$(BIN)/llmcompare-gui
 
 test: $(STAMP) test-sysdeps lint
@@ -39,6 +45,10 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Regenerates resources/models.schema.json from the data model (a test checks it is current).
+schema: $(STAMP)
+	$(BIN)/python -m llmcompare_gui.store.schema
+
 $(STAMP): pyproject.toml | check-python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 		rm -rf $(VENV); $(call install_or_explain, python3-venv); $(PYTHON) -m venv $(VENV); }
@@ -53,6 +63,9 @@ check-python:
 sysdeps:
 	@$(call need_libs,$(QT_LIBS))
 
+window-sysdeps:
+	@$(call need_libs,$(XCB_LIBS))
+
 test-sysdeps: sysdeps
 	@$(call need_tools,$(TEST_TOOLS))
 
@@ -63,7 +76,7 @@ clean:
 define need_libs
 missing=""; for pair in $(1); do \
 	lib=$${pair%%:*}; pkg=$${pair##*:}; \
-	ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$pkg"; \
+	$(LDCONFIG) -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$pkg"; \
 done; \
 if [ -n "$$missing" ]; then $(call install_or_explain,$$missing); fi
 endef

@@ -1,16 +1,18 @@
 """The command line: launch the window, or export and import without one.
 
-Argument errors exit 2, an unusable store 3, an output that cannot be
-written 1. Every failure is one line
+Argument errors exit 2, an unusable store 3, a file to import that cannot be
+read or understood 4, an output that cannot be written 1. Every failure is one line
 on stderr that names the file; never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .domain.comparison import ChartKind
@@ -20,6 +22,7 @@ EXIT_OK = 0
 EXIT_WRITE_FAILED = 1
 EXIT_USAGE = 2
 EXIT_STORE = 3
+EXIT_IMPORT_FILE = 4
 
 DEFAULT_INPUT_TOKENS = 100e6
 DEFAULT_OUTPUT_TOKENS = 20e6
@@ -28,6 +31,13 @@ FORMATS = ("png", "svg", "pdf", "csv")
 
 class UsageError(Exception):
     pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments give one line on stderr, like every other failure (no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (more: {self.prog} --help)\n")
 
 
 def token_volume(text: str) -> float:
@@ -61,7 +71,7 @@ def pixel_size(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir = _Parser(add_help=False)
     data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -69,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the store (DIR/models.json) and settings in DIR instead of the user "
         "folders (also: the LLMCOMPARE_DATA_DIR environment variable)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="llmcompare-gui",
         description="Compare large language models side by side and see what your monthly "
         "workload costs on each. Without a command, opens the window.",
@@ -151,6 +161,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="colours of the picture (default: light)",
     )
 
+    importer = commands.add_parser(
+        "import",
+        parents=[data_dir],
+        help="add or update models from LiteLLM's price file, OpenRouter's models JSON or CSV",
+        description="Add or update models in the store from a price file: LiteLLM's "
+        "model_prices_and_context_window.json, the JSON of OpenRouter's /api/v1/models, or "
+        "CSV with at least the columns id, name, input_per_mtok, output_per_mtok. Models "
+        "whose id is already in the store are updated; prices the file does not give are "
+        "left as they are. A backup of the store is kept before it is saved.",
+    )
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument(
+        "--format",
+        choices=("litellm", "openrouter", "csv"),
+        help="default: guessed from the content",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="print what would change and write nothing"
+    )
     return parser
 
 
@@ -161,8 +190,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "export":
             return run_export(args, data_dir)
+        if args.command == "import":
+            return run_import(args, data_dir)
     except UsageError as error:
         parser.exit(EXIT_USAGE, f"llmcompare-gui: error: {error}\n")
+    except BrokenPipeError:
+        # The reader went away (`... | head`): not an error of ours, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return run_gui(data_dir)
 
 
@@ -237,6 +272,55 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     except FileWriteError as error:
         return fail(EXIT_WRITE_FAILED, f"cannot write {error}")
     return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
+    from .domain.importers import (
+        ImportFileError,
+        ImportFormat,
+        plan_import,
+        read_price_file,
+        summary_lines,
+    )
+    from .store.errors import StoreError
+    from .store.paths import resolve_paths
+    from .store.session import StoreSession
+
+    source: Path = args.file
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        return fail(EXIT_IMPORT_FILE, f"cannot read {source}: {error.strerror or error}")
+    except UnicodeDecodeError as error:
+        return fail(EXIT_IMPORT_FILE, f"{source}: byte {error.start}: not UTF-8 text")
+    fmt = ImportFormat(args.format) if args.format else None
+    try:
+        result = read_price_file(text, fmt, source.name)
+    except ImportFileError as error:
+        return fail(EXIT_IMPORT_FILE, f"cannot import {source}: {error}")
+
+    paths = resolve_paths(data_dir)
+    try:
+        session = StoreSession.open(paths, writable=not args.dry_run)
+    except StoreError as error:
+        return fail(EXIT_STORE, f"cannot read the store: {error}")
+    try:
+        if not args.dry_run and session.read_only:
+            return fail(EXIT_STORE, f"cannot change {session.path}: {session.read_only_reason}")
+        plan = plan_import(session.store, result)
+        print(f"{source} ({result.format.value}) into {session.path}")
+        for line in summary_lines(plan, dry_run=args.dry_run):
+            print(line)
+        if args.dry_run or not plan.changes_anything:
+            return EXIT_OK
+        try:
+            session.replace(plan.store, "before-import")
+        except StoreError as error:
+            return fail(EXIT_STORE, f"nothing imported: {error}")
+        print(f"Saved {session.path} (the previous version is kept as a backup)")
+        return EXIT_OK
+    finally:
+        session.close()
 
 
 def run_gui(data_dir: str | None) -> int:

@@ -22,7 +22,8 @@ SCHEMA_VERSION = 1
 NonNegativePrice = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 """A price in the store's currency per million tokens."""
 
-PositiveCount = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+PositiveCount = Annotated[int | float, Field(gt=0, allow_inf_nan=False)]
+"""A count (parameters, tokens): a whole number stays whole, so a file reads back as written."""
 DateText = Annotated[
     str,
     Field(

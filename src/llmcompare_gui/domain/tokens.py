@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 SUFFIXES = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 
@@ -34,9 +35,13 @@ def parse_token_volume(text: str) -> float:
             f"{text!r} is not a token volume; write a number such as "
             "2500000, 2.5e6, 750k, 10M, 2.5B or 1T"
         )
-    value = float(match["number"]) * SUFFIXES[match["suffix"].lower()]
+    # In decimal, then rounded once: float("16.1") * 1000 would give 16100.000000000002.
+    try:
+        value = float(Decimal(match["number"]) * SUFFIXES[match["suffix"].lower()])
+    except ArithmeticError:  # an exponent beyond what decimal handles
+        value = math.inf
     if not math.isfinite(value):
-        raise TokenVolumeError(f"{text!r} is too large to be a token volume")
+        raise TokenVolumeError(f"{text!r} is out of range for a token volume")
     return value
 
 

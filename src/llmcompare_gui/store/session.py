@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from ..domain.model import Store
@@ -68,6 +69,8 @@ class StoreSession:
             if lock is not None:
                 lock.release()
             raise
+        if lock is not None:
+            _remove_stale_temporaries(path)
         migrated = version if version < store.schema_version else None
         return cls(paths, store, lock=lock, read_only_reason=reason, migrated_from=migrated)
 
@@ -94,6 +97,17 @@ class StoreSession:
     def close(self) -> None:
         if self._lock is not None:
             self._lock.release()
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete what a save interrupted by a crash left beside the store.
+
+    Only the instance holding the lock writes here, so a temporary file of
+    the store or its backup that exists when the lock is taken is a leftover.
+    """
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _try_lock(paths: AppPaths) -> tuple[StoreLock | None, str | None]:

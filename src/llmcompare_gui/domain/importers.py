@@ -1,0 +1,496 @@
+"""Reading other people's price lists: LiteLLM's JSON, OpenRouter's JSON, CSV.
+
+An import happens in two steps so that a person can look before anything is
+written: :func:`read_price_file` turns a file's text into
+:class:`ImportedModel` records (or raises :class:`ImportFileError` naming the
+place), and :func:`plan_import` compares them with a store and returns an
+:class:`ImportPlan` whose ``store`` is the result, with the lists of what was
+added, updated, left unchanged and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationError
+
+from .model import Model, Source, Store
+
+PER_MILLION = Decimal(1_000_000)
+LITELLM_MODES = frozenset({"chat", "completion", "responses"})
+CSV_REQUIRED = ("id", "name", "input_per_mtok", "output_per_mtok")
+# A leading quote that our own CSV export adds to neutralise a formula.
+_NEUTRALISED_STARTS = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+class ImportFormat(enum.StrEnum):
+    LITELLM = "litellm"
+    OPENROUTER = "openrouter"
+    CSV = "csv"
+
+
+class ImportFileError(ValueError):
+    """The file cannot be understood; ``where`` locates the problem in it."""
+
+    def __init__(self, problem: str, where: str | None = None) -> None:
+        self.problem = problem
+        self.where = where
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+@dataclass(frozen=True)
+class ImportedModel:
+    """What a source says about one model; None means the source does not say."""
+
+    id: str
+    name: str | None = None
+    vendor: str | None = None
+    input_per_mtok: float | None = None
+    output_per_mtok: float | None = None
+    cached_input_per_mtok: float | None = None
+    context_window: float | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Other store fields (CSV columns named like them)."""
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    format: ImportFormat
+    models: list[ImportedModel]
+    skipped: Counter[str]
+    """Entries not imported, counted by reason."""
+    source: Source
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    store: Store
+    added: list[str]
+    updated: list[str]
+    unchanged: list[str]
+    skipped: Counter[str]
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.added or self.updated)
+
+
+def detect_format(text: str) -> ImportFormat:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped.startswith(("{", "[")):
+        return ImportFormat.CSV
+    try:
+        data = json.loads(stripped)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            f"not valid JSON: {error.msg}", f"line {error.lineno}, column {error.colno}"
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("data"), list):
+        return ImportFormat.OPENROUTER
+    if isinstance(data, dict):
+        return ImportFormat.LITELLM
+    raise ImportFileError(
+        "a JSON array is neither LiteLLM's price file (an object of models) nor "
+        'OpenRouter\'s models list ({"data": [...]})',
+        "$",
+    )
+
+
+def read_price_file(
+    text: str, fmt: ImportFormat | None = None, source_name: str = "imported file"
+) -> ReadResult:
+    fmt = fmt or detect_format(text)
+    source = Source(
+        title=_SOURCE_TITLES[fmt].format(name=source_name), retrieved=date.today().isoformat()
+    )
+    models, skipped = _READERS[fmt](text)
+    return ReadResult(fmt, models, skipped, source)
+
+
+def plan_import(store: Store, result: ReadResult, today: str | None = None) -> ImportPlan:
+    """The store after importing ``result``: new ids added, known ids updated.
+
+    Only what the source gives is changed; a changed price card is kept in the
+    model's price history. Importing the same records twice changes nothing.
+    """
+    today = today or date.today().isoformat()
+    models = list(store.models)
+    index = {model.id: row for row, model in enumerate(models)}
+    added: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    skipped = Counter(result.skipped)
+    seen: set[str] = set()
+    for record in result.models:
+        if record.id in seen:
+            skipped["repeated id in the file"] += 1
+            continue
+        seen.add(record.id)
+        row = index.get(record.id)
+        try:
+            if row is None:
+                new = _new_model(record, result.source, today)
+                if new is None:
+                    skipped["no input and output price"] += 1
+                    continue
+                index[record.id] = len(models)
+                models.append(new)
+                added.append(record.id)
+                continue
+            changed = _updated_model(models[row], record, result.source, today)
+        except (ValidationError, ValueError) as error:
+            skipped[f"invalid values ({_first_error(error)})"] += 1
+            continue
+        if changed is None:
+            unchanged.append(record.id)
+        else:
+            models[row] = changed
+            updated.append(record.id)
+    new_store = store.model_copy(update={"models": models}) if added or updated else store
+    return ImportPlan(new_store, added, updated, unchanged, skipped)
+
+
+def _new_model(record: ImportedModel, source: Source, today: str) -> Model | None:
+    if record.input_per_mtok is None or record.output_per_mtok is None:
+        return None
+    data: dict[str, Any] = {"id": record.id, "name": record.name or record.id}
+    if record.vendor:
+        data["vendor"] = record.vendor
+    if record.context_window is not None:
+        data["architecture"] = {
+            "context_window": {"value": record.context_window, "source": source.model_dump()}
+        }
+    pricing: dict[str, Any] = {
+        "input_per_mtok": record.input_per_mtok,
+        "output_per_mtok": record.output_per_mtok,
+    }
+    if record.cached_input_per_mtok is not None:
+        pricing["cached_input_per_mtok"] = record.cached_input_per_mtok
+    pricing["as_of"] = today
+    pricing["source"] = source.model_dump(exclude_unset=True)
+    data["pricing"] = pricing
+    data.update(record.extra)
+    data["sources"] = [source.model_dump(exclude_unset=True)]
+    return Model.model_validate(data)
+
+
+def _updated_model(model: Model, record: ImportedModel, source: Source, today: str) -> Model | None:
+    data = model.model_dump(exclude_unset=True)
+    before = json.dumps(data, sort_keys=True)
+    pricing = data["pricing"]
+    price_fields = {
+        "input_per_mtok": record.input_per_mtok,
+        "output_per_mtok": record.output_per_mtok,
+        "cached_input_per_mtok": record.cached_input_per_mtok,
+    }
+    new_prices = {k: v for k, v in price_fields.items() if v is not None and pricing.get(k) != v}
+    if new_prices:
+        old_card: dict[str, Any] = {
+            k: pricing[k] for k in price_fields if pricing.get(k) is not None
+        }
+        if "as_of" in pricing:
+            old_card["effective"] = pricing["as_of"]
+        if "source" in pricing:
+            old_card["source"] = pricing["source"]
+        old_card["note"] = "Price before an import on " + today
+        pricing.setdefault("history", []).append(old_card)
+        pricing.update(new_prices)
+        pricing["as_of"] = today
+        pricing["source"] = source.model_dump(exclude_unset=True)
+    if record.name and record.name != data.get("name"):
+        data["name"] = record.name
+    if record.vendor and record.vendor != data.get("vendor"):
+        data["vendor"] = record.vendor
+    if record.context_window is not None:
+        architecture = data.setdefault("architecture", {})
+        window = architecture.get("context_window") or {}
+        if window.get("value") != record.context_window:
+            architecture["context_window"] = {
+                "value": record.context_window,
+                "source": source.model_dump(exclude_unset=True),
+            }
+    for key, value in record.extra.items():
+        if data.get(key) != value:
+            data[key] = value
+    if json.dumps(data, sort_keys=True) == before:
+        return None
+    # Validated afresh, so the result carries exactly the fields set above.
+    return Model.model_validate(data)
+
+
+def _first_error(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"{where}: {first['msg']}"
+    return str(error)
+
+
+# --- LiteLLM -------------------------------------------------------------------------
+
+
+def _read_litellm(text: str) -> tuple[list[ImportedModel], Counter[str]]:
+    data = _json_object(text)
+    models: list[ImportedModel] = []
+    skipped: Counter[str] = Counter()
+    for key, entry in data.items():
+        if key == "sample_spec":
+            continue
+        if not isinstance(entry, dict):
+            raise ImportFileError("expected an object describing a model", f"$[{key!r}]")
+        mode = entry.get("mode")
+        if mode not in LITELLM_MODES:
+            skipped[
+                f"mode {mode}" if isinstance(mode, str) and len(mode) < 40 else "no or unknown mode"
+            ] += 1
+            continue
+        where = f"$[{key!r}]"
+        cached = _per_token(entry, "cache_read_input_token_cost", where)
+        if cached is None:
+            cached = _per_token(entry, "input_cost_per_token_cache_hit", where)
+        models.append(
+            ImportedModel(
+                id=key,
+                vendor=_text(entry.get("litellm_provider")),
+                input_per_mtok=_per_token(entry, "input_cost_per_token", where),
+                output_per_mtok=_per_token(entry, "output_cost_per_token", where),
+                cached_input_per_mtok=cached,
+                context_window=_positive(entry.get("max_input_tokens")),
+            )
+        )
+    return models, skipped
+
+
+# --- OpenRouter ----------------------------------------------------------------------
+
+
+def _read_openrouter(text: str) -> tuple[list[ImportedModel], Counter[str]]:
+    data = _json_object(text)
+    entries = data.get("data")
+    if not isinstance(entries, list):
+        raise ImportFileError('expected {"data": [...]}, the shape of /api/v1/models', "$.data")
+    models: list[ImportedModel] = []
+    skipped: Counter[str] = Counter()
+    for position, entry in enumerate(entries):
+        where = f"$.data[{position}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"]:
+            raise ImportFileError("expected a model object with an id", where)
+        pricing = entry.get("pricing") or {}
+        if not isinstance(pricing, dict):
+            raise ImportFileError("pricing must be an object", f"{where}.pricing")
+        try:
+            prices = {
+                name: _per_token(pricing, key, f"{where}.pricing")
+                for name, key in (
+                    ("input", "prompt"),
+                    ("output", "completion"),
+                    ("cached", "input_cache_read"),
+                )
+            }
+        except ImportFileError as error:
+            if "negative" in error.problem:  # OpenRouter marks variable prices with -1
+                skipped["variable price"] += 1
+                continue
+            raise
+        model_id = entry["id"]
+        models.append(
+            ImportedModel(
+                id=model_id,
+                name=_text(entry.get("name")),
+                vendor=model_id.split("/", 1)[0] if "/" in model_id else None,
+                input_per_mtok=prices["input"],
+                output_per_mtok=prices["output"],
+                cached_input_per_mtok=prices["cached"],
+                context_window=_positive(entry.get("context_length")),
+            )
+        )
+    return models, skipped
+
+
+# --- CSV -----------------------------------------------------------------------------
+
+_CSV_PRICES = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok")
+_CSV_TEXT_FIELDS = ("vendor", "family", "license", "notes")
+
+
+def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [name.strip() for name in reader.fieldnames or []]
+    missing = [name for name in CSV_REQUIRED if name not in header]
+    if missing:
+        raise ImportFileError(
+            "the header row lacks the column"
+            + ("s " if len(missing) > 1 else " ")
+            + ", ".join(missing)
+            + f" (found: {', '.join(header) or 'nothing'})",
+            "line 1",
+        )
+    reader.fieldnames = header
+    models: list[ImportedModel] = []
+    skipped: Counter[str] = Counter()
+    for row in reader:
+        line = f"line {reader.line_num}"
+        cells = {key: _unneutralise((value or "").strip()) for key, value in row.items() if key}
+        if not any(cells.values()):
+            continue
+        if not cells["id"]:
+            raise ImportFileError("the id is empty", f"{line}, column id")
+        prices = {
+            name: _csv_price(cells.get(name, ""), f"{line}, column {name}") for name in _CSV_PRICES
+        }
+        extra = {name: cells[name] for name in _CSV_TEXT_FIELDS if cells.get(name)}
+        models.append(
+            ImportedModel(
+                id=cells["id"],
+                name=cells["name"] or None,
+                vendor=extra.pop("vendor", None),
+                input_per_mtok=prices["input_per_mtok"],
+                output_per_mtok=prices["output_per_mtok"],
+                cached_input_per_mtok=prices["cached_input_per_mtok"],
+                context_window=_csv_count(
+                    cells.get("context_window", ""), f"{line}, column context_window"
+                ),
+                extra=extra,
+            )
+        )
+    return models, skipped
+
+
+def _csv_price(cell: str, where: str) -> float | None:
+    if cell in {"", "—", "-"}:
+        return None
+    try:
+        value = float(cell)
+    except ValueError:
+        raise ImportFileError(f"{cell!r} is not a price", where) from None
+    if not math.isfinite(value) or value < 0:
+        raise ImportFileError(f"{cell!r} is not a price (negative or not finite)", where)
+    return value
+
+
+def _csv_count(cell: str, where: str) -> float | None:
+    if cell in {"", "—", "-"}:
+        return None
+    try:
+        value = float(cell.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise ImportFileError(f"{cell!r} is not a number", where) from None
+    if not math.isfinite(value) or value <= 0:
+        raise ImportFileError(f"{cell!r} is not a positive number", where)
+    return value
+
+
+def _unneutralise(cell: str) -> str:
+    return cell[1:] if cell.startswith(_NEUTRALISED_STARTS) else cell
+
+
+# --- shared --------------------------------------------------------------------------
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            f"not valid JSON: {error.msg}", f"line {error.lineno}, column {error.colno}"
+        ) from None
+    except RecursionError:
+        raise ImportFileError("not valid JSON: nested too deeply") from None
+    if not isinstance(data, dict):
+        raise ImportFileError("expected a JSON object", "$")
+    return data
+
+
+def _per_token(entry: Mapping[str, Any], key: str, where: str) -> float | None:
+    """A per-token price (a number, or a numeric string) as a price per million tokens."""
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ImportFileError(f"{value!r} is not a price", f"{where}.{key}")
+    try:
+        exact = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ImportFileError(f"{value!r} is not a price", f"{where}.{key}") from None
+    if not exact.is_finite():
+        raise ImportFileError(f"{value!r} is not a finite price", f"{where}.{key}")
+    if exact < 0:
+        raise ImportFileError(f"{value!r} is negative", f"{where}.{key}")
+    # Decimal keeps 1.35e-06 × 10^6 at 1.35 instead of 1.3499999999999999.
+    return float(exact * PER_MILLION)
+
+
+def _positive(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) and value > 0 else None
+
+
+def _text(value: Any) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def describe_change(before: Model, after: Model) -> str:
+    """``input 0.6 → 0.5, output 2.5 → 2.4``: what an update changes, briefly."""
+    parts = []
+    for label, name in (
+        ("input", "input_per_mtok"),
+        ("cached", "cached_input_per_mtok"),
+        ("output", "output_per_mtok"),
+    ):
+        old, new = getattr(before.pricing, name), getattr(after.pricing, name)
+        if old != new:
+            parts.append(f"{label} {_price_text(old)} → {_price_text(new)}")
+    for label, name in (("name", "name"), ("vendor", "vendor")):
+        if getattr(before, name) != getattr(after, name):
+            parts.append(f"{label} {getattr(after, name)!r}")
+    if _context(before) != _context(after):
+        parts.append(f"context {_context(after):g} tokens")
+    return ", ".join(parts) or "details"
+
+
+def _price_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _context(model: Model) -> float:
+    window = model.architecture.context_window if model.architecture else None
+    return window.value if window else 0.0
+
+
+def summary_lines(plan: ImportPlan, dry_run: bool, limit: int = 20) -> Iterable[str]:
+    """What an import did (or would do), for a terminal or a dialog."""
+    verb = "would be " if dry_run else ""
+    for label, ids in (("added", plan.added), ("updated", plan.updated)):
+        yield f"{len(ids)} {verb}{label}" + (":" if ids else "")
+        for model_id in ids[:limit]:
+            yield f"  {model_id}"
+        if len(ids) > limit:
+            yield f"  … and {len(ids) - limit} more"
+    yield f"{len(plan.unchanged)} unchanged"
+    total = sum(plan.skipped.values())
+    yield f"{total} skipped" + (":" if total else "")
+    for reason, count in sorted(plan.skipped.items(), key=lambda item: (-item[1], item[0])):
+        yield f"  {count} × {reason}"
+
+
+_READERS = {
+    ImportFormat.LITELLM: _read_litellm,
+    ImportFormat.OPENROUTER: _read_openrouter,
+    ImportFormat.CSV: _read_csv,
+}
+_SOURCE_TITLES = {
+    ImportFormat.LITELLM: "LiteLLM model_prices_and_context_window.json ({name})",
+    ImportFormat.OPENROUTER: "OpenRouter /api/v1/models ({name})",
+    ImportFormat.CSV: "CSV import ({name})",
+}

@@ -1,0 +1,326 @@
+"""The installed ``llmcompare-gui`` entry point, run as a user runs it, with no display.
+
+CSV only here: pictures are the charts' tests. Each case is a real process:
+exit status, stderr and the files on disk are what a script relies on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from llmcompare_gui import __version__
+from llmcompare_gui.domain.comparison import ChartKind
+
+pytestmark = pytest.mark.e2e
+
+ENTRY_POINT = Path(sys.executable).with_name("llmcompare-gui")
+COST_HEADER = "model_id,model,input_cost,cached_input_cost,output_cost,total_cost,currency"
+ARTICLE_AT_1B_100M = [
+    COST_HEADER,
+    "deepseek-v3-r1,DeepSeek V3/R1,300,0,120,420,USD",
+    "deepseek-v3.1,DeepSeek V3.1,550,0,166,716,USD",
+    "kimi-k2,Kimi K2,600,0,250,850,USD",
+]
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = dict(os.environ if env is None else env)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        environment.pop(name, None)
+    return subprocess.run(
+        [str(ENTRY_POINT), *map(str, args)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def export_cost(out: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run("export", "--chart", "cost", "--format", "csv", "--out", out, *args)
+
+
+def csv_lines(path: Path) -> list[str]:
+    return path.read_bytes().decode("utf-8-sig").splitlines()
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *parts: str) -> None:
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for part in parts:
+        assert part in lines[0]
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def write_store(folder: Path, models: list[dict[str, Any]], **top: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "models.json"
+    path.write_text(json.dumps({"models": models, **top}, indent=2), encoding="utf-8")
+    return path
+
+
+def priced(model_id: str, name: str, inp: float, out: float, cached: float | None = None) -> Any:
+    prices = {"input_per_mtok": inp, "output_per_mtok": out, "cached_input_per_mtok": cached}
+    return {"id": model_id, "name": name, "pricing": prices}
+
+
+def test_entry_point_is_installed() -> None:
+    assert ENTRY_POINT.is_file(), f"{ENTRY_POINT} missing: pip install -e .[dev]"
+
+
+def test_version_and_help_need_no_display() -> None:
+    version = run("--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"llmcompare-gui {__version__}")
+    usage = run("--help")
+    assert usage.returncode == 0
+    assert "export" in usage.stdout
+    assert "--data-dir" in usage.stdout
+    assert usage.stderr == ""
+
+
+def test_export_help_lists_every_chart_and_the_defaults() -> None:
+    usage = run("export", "--help")
+    assert usage.returncode == 0
+    for kind in ChartKind:
+        assert f"  {kind.value} " in usage.stdout
+    assert "(default: 100M)" in usage.stdout
+    assert "(default: 20M)" in usage.stdout
+
+
+def test_cost_csv_of_the_bundled_data(tmp_path: Path, data_dir: Path) -> None:
+    out = tmp_path / "cost.csv"
+    result = export_cost(out, "--input-tokens", "1B", "--output-tokens", "100M")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert csv_lines(out) == ARTICLE_AT_1B_100M
+    assert not data_dir.exists()  # reading the bundled data wrote nothing
+
+
+def test_format_comes_from_the_extension(tmp_path: Path) -> None:
+    out = tmp_path / "cost.CSV"
+    result = run(
+        "export", "--chart", "cost", "--out", out, "--input-tokens", "1B", "--output-tokens", "100M"
+    )
+    assert result.returncode == 0
+    assert csv_lines(out) == ARTICLE_AT_1B_100M
+
+
+@pytest.mark.parametrize(
+    "syntax",
+    ["1000000000", "1E9", "0.001T", "1_000M", "1,000,000k", " 1b "],
+)
+def test_every_token_syntax_is_accepted(tmp_path: Path, syntax: str) -> None:
+    out = tmp_path / "cost.csv"
+    result = export_cost(out, "--input-tokens", syntax, "--output-tokens", "100_000_000")
+    assert result.returncode == 0, result.stderr
+    assert csv_lines(out) == ARTICLE_AT_1B_100M
+
+
+def test_own_store_with_cached_prices_follows_the_formula(tmp_path: Path, data_dir: Path) -> None:
+    models = [
+        priced("cheap-cache", "Cheap cache", 2.0, 8.0, 0.5),
+        priced("no-cache", "No cache", 1.25, 10.0, None),
+        priced("odd", "Odd prices", 0.37, 1.13, 0.011),
+    ]
+    write_store(data_dir, models, currency="EUR")
+    results = {}
+    for share in ("40%", "0.4"):
+        out = tmp_path / f"{share}.csv"
+        result = export_cost(
+            out, "--input-tokens", "123.4M", "--output-tokens", "5.5M", "--cached-share", share
+        )
+        assert result.returncode == 0, result.stderr
+        results[share] = out.read_bytes()
+    assert results["40%"] == results["0.4"]
+
+    rows = csv_rows(tmp_path / "0.4.csv")
+    i, o, c = 123.4e6, 5.5e6, 0.4
+    expected = {}
+    for model in models:
+        p = model["pricing"]
+        cached = (
+            p["input_per_mtok"]
+            if p["cached_input_per_mtok"] is None
+            else p["cached_input_per_mtok"]
+        )
+        expected[model["id"]] = (
+            i * (1 - c) * p["input_per_mtok"] + i * c * cached + o * p["output_per_mtok"]
+        ) / 1_000_000
+    assert {row["model_id"]: float(row["total_cost"]) for row in rows} == expected
+    totals = [float(row["total_cost"]) for row in rows]
+    assert totals == sorted(totals)
+    assert {row["currency"] for row in rows} == {"EUR"}
+    for row in rows:
+        parts = (
+            float(row["input_cost"]) + float(row["cached_input_cost"]) + float(row["output_cost"])
+        )
+        assert parts == pytest.approx(float(row["total_cost"]), rel=1e-12)
+
+
+def test_models_option_picks_and_keeps_the_cheapest_first_order(tmp_path: Path) -> None:
+    out = tmp_path / "cost.csv"
+    result = export_cost(
+        out, "--models", "kimi-k2,deepseek-v3-r1", "--input-tokens", "1B", "--output-tokens", "100M"
+    )
+    assert result.returncode == 0
+    assert csv_lines(out) == [ARTICLE_AT_1B_100M[0], ARTICLE_AT_1B_100M[1], ARTICLE_AT_1B_100M[3]]
+
+
+def test_benchmark_csv(tmp_path: Path) -> None:
+    out = tmp_path / "bench.csv"
+    result = run("export", "--chart", "benchmarks", "--format", "csv", "--out", out)
+    assert result.returncode == 0
+    lines = csv_lines(out)
+    assert lines[0] == "model_id,model,benchmark,score,unit,note"
+    assert "kimi-k2,Kimi K2,SWE-Bench Verified,65.8,%," in lines
+    assert "deepseek-v3.1,DeepSeek V3.1,SWE-Bench Verified,,%,N/A" in lines
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--chart", "pie"), "unknown chart 'pie'"),
+        (("--chart", "cost", "--format", "gif"), "invalid choice: 'gif'"),
+        (("--chart", "cost", "--input-tokens", "10X"), "'10X' is not a token volume"),
+        (("--chart", "cost", "--output-tokens", "-5"), "'-5' is not a token volume"),
+        (("--chart", "cost", "--cached-share", "1.5"), "'1.5' is outside 0 to 1"),
+        (("--chart", "cost", "--cached-share", "lots"), "'lots' is not a share"),
+        (("--chart", "cost", "--models", "kimi-k2,gpt-9"), "no model with id 'gpt-9'"),
+    ],
+    ids=["chart", "format", "tokens", "negative", "share", "share text", "model id"],
+)
+def test_bad_arguments_exit_2_with_one_line(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    out = tmp_path / "out.csv"
+    result = run("export", "--out", out, "--format", "csv", *args)
+    assert result.returncode == 2
+    assert_one_line_error(result, message)
+    assert not out.exists()
+
+
+BROKEN_STORES = {
+    "not json": b'{"models": [}',
+    "truncated": b'{"models": [{"id": "a", "name": "A", "pricing": {"input_per',
+    "negative price": b'{"models": [{"id": "a", "name": "A", "pricing": '
+    b'{"input_per_mtok": -1, "output_per_mtok": 1}}]}',
+    "textual price": b'{"models": [{"id": "a", "name": "A", "pricing": '
+    b'{"input_per_mtok": "0.5", "output_per_mtok": 1}}]}',
+    "duplicate ids": b'{"models": ['
+    + b", ".join(
+        [b'{"id": "a", "name": "A", "pricing": {"input_per_mtok": 1, "output_per_mtok": 1}}'] * 2
+    )
+    + b"]}",
+    "newer schema_version": b'{"schema_version": 99, "models": []}',
+    "empty file": b"",
+    "binary garbage": bytes(range(256)) * 4,
+    "top-level array": b"[1, 2, 3]",
+    "NaN literal": b'{"models": [], "x": NaN}',
+    "deeply nested": b'{"models": [], "x": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+}
+
+
+@pytest.mark.parametrize("raw", BROKEN_STORES.values(), ids=BROKEN_STORES.keys())
+def test_broken_store_exits_3_names_the_file_and_keeps_it(
+    tmp_path: Path, data_dir: Path, raw: bytes
+) -> None:
+    data_dir.mkdir(parents=True)
+    store = data_dir / "models.json"
+    store.write_bytes(raw)
+    before = snapshot(data_dir)
+    out = tmp_path / "cost.csv"
+    result = export_cost(out)
+    assert result.returncode == 3
+    assert_one_line_error(result, str(store))
+    assert snapshot(data_dir) == before
+    assert not out.exists()
+
+
+def test_export_leaves_a_valid_store_untouched(tmp_path: Path, data_dir: Path) -> None:
+    write_store(data_dir, [priced("a", "A", 1.0, 2.0)])
+    before = snapshot(data_dir)
+    result = export_cost(tmp_path / "cost.csv", "--data-dir", data_dir)
+    assert result.returncode == 0
+    assert snapshot(data_dir) == before  # same bytes, same mtime, no lock, no backup
+
+
+@pytest.mark.parametrize("before_command", [False, True])
+def test_data_dir_option_beats_the_environment(
+    tmp_path: Path, data_dir: Path, before_command: bool
+) -> None:
+    other = tmp_path / "other"
+    write_store(other, [priced("only", "Only one", 1.0, 1.0)])
+    out = tmp_path / "cost.csv"
+    if before_command:
+        result = run("--data-dir", other, "export", "--chart", "cost", "--out", out)
+    else:
+        result = export_cost(out, "--data-dir", other)
+    assert result.returncode == 0
+    assert [row["model_id"] for row in csv_rows(out)] == ["only"]
+    assert not data_dir.exists()
+
+
+@pytest.mark.parametrize("where", ["under a file", "a folder"])
+def test_unwritable_output_exits_1_names_the_path_and_leaves_nothing(
+    tmp_path: Path, where: str
+) -> None:
+    blocker = tmp_path / "somefile"
+    blocker.write_text("not a folder")
+    out = blocker / "out.csv" if where == "under a file" else tmp_path
+    before = snapshot(tmp_path)
+    result = export_cost(out)
+    assert result.returncode == 1
+    assert_one_line_error(result, str(out))
+    assert snapshot(tmp_path) == before
+
+
+def test_existing_output_is_replaced_whole(tmp_path: Path) -> None:
+    out = tmp_path / "cost.csv"
+    out.write_text("old content that is longer than the new one\n" * 100)
+    result = export_cost(out, "--input-tokens", "1B", "--output-tokens", "100M")
+    assert result.returncode == 0
+    assert csv_lines(out) == ARTICLE_AT_1B_100M
+    assert [p.name for p in tmp_path.iterdir()] == ["cost.csv"]
+
+
+HOSTILE = ["<script>alert(1)</script>", '=HYPERLINK("x")', "@SUM(A1)", "+1", "-1"]
+
+
+def test_hostile_model_names_are_neutralised_in_csv(tmp_path: Path, data_dir: Path) -> None:
+    models = [priced(f"m{n}", name, 1.0 + n, 1.0) for n, name in enumerate(HOSTILE)]
+    models.append(priced("=id", "Plain", 9.0, 9.0))
+    write_store(data_dir, models)
+    out = tmp_path / "cost.csv"
+    result = export_cost(out)
+    assert result.returncode == 0, result.stderr
+    names = [row["model"] for row in csv_rows(out)]
+    assert names == [
+        "<script>alert(1)</script>",
+        '\'=HYPERLINK("x")',
+        "'@SUM(A1)",
+        "'+1",
+        "'-1",
+        "Plain",
+    ]
+    assert csv_rows(out)[-1]["model_id"] == "'=id"

@@ -1,0 +1,104 @@
+"""`llmcompare-gui import` as a user runs it: a subprocess of the installed command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+LITELLM = FIXTURES / "litellm_model_prices-2025-11-01.json"
+COMMAND = Path(sys.executable).with_name("llmcompare-gui")
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    return subprocess.run(
+        [str(COMMAND), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_import_litellm_then_again_changes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = run("import", LITELLM, "--data-dir", data)
+    assert first.returncode == 0, first.stderr
+    assert "added" in first.stdout
+    assert "skipped" in first.stdout
+    store = json.loads((data / "models.json").read_text(encoding="utf-8"))
+    ids = {m["id"] for m in store["models"]}
+    assert {"kimi-k2", "azure_ai/deepseek-r1", "gpt-4o"} <= ids
+    assert (data / "models.json.bak").is_file()
+    assert list((data / "backups").glob("*before-import*"))
+    before = (data / "models.json").read_bytes()
+    second = run("import", LITELLM, "--data-dir", data)
+    assert second.returncode == 0, second.stderr
+    assert "0 added" in second.stdout
+    assert "0 updated" in second.stdout
+    assert (data / "models.json").read_bytes() == before
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run("import", LITELLM, "--dry-run", "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    assert "would be added" in result.stdout
+    assert not data.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"a": ', "line 1, column 7"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b"id,name\nx,y\n", "input_per_mtok"),
+    ],
+)
+def test_unreadable_import_file_exits_4_and_leaves_the_store(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    data = tmp_path / "data"
+    assert run("import", LITELLM, "--data-dir", data).returncode == 0
+    before = (data / "models.json").read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    result = run("import", bad, "--data-dir", data)
+    assert result.returncode == 4
+    assert str(bad) in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (data / "models.json").read_bytes() == before
+
+
+def test_missing_file_exits_4(tmp_path: Path) -> None:
+    result = run("import", tmp_path / "nope.json", "--data-dir", tmp_path / "data")
+    assert result.returncode == 4
+    assert "nope.json" in result.stderr
+
+
+def test_broken_store_exits_3_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "models.json").write_text('{"models": [', encoding="utf-8")
+    result = run("import", LITELLM, "--data-dir", data)
+    assert result.returncode == 3
+    assert "models.json" in result.stderr
+    assert "line 1" in result.stderr
+    assert (data / "models.json").read_text(encoding="utf-8") == '{"models": ['
+
+
+def test_bad_format_argument_exits_2(tmp_path: Path) -> None:
+    result = run("import", LITELLM, "--format", "yaml", "--data-dir", tmp_path)
+    assert result.returncode == 2

@@ -1,0 +1,165 @@
+"""What the charts show, as the tables their CSV writes (CONTRACT §4)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from llmcompare_gui.domain.comparison import ChartKind, Comparison
+from llmcompare_gui.domain.cost import Scenario
+from llmcompare_gui.domain.model import Store
+from llmcompare_gui.export.csv_export import csv_text, format_cell
+from llmcompare_gui.store.jsonstore import default_store
+
+COST_HEADER = (
+    "model_id",
+    "model",
+    "input_cost",
+    "cached_input_cost",
+    "output_cost",
+    "total_cost",
+    "currency",
+)
+BENCHMARK_HEADER = ("model_id", "model", "benchmark", "score", "unit", "note")
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return default_store()
+
+
+def compare(store: Store, scenario: Scenario, ids: list[str] | None = None) -> Comparison:
+    models = store.models if ids is None else [m for i in ids for m in store.models if m.id == i]
+    return Comparison(store=store, models=models, scenario=scenario)
+
+
+def test_cost_table_of_the_article_cheapest_first(store: Store) -> None:
+    table = compare(store, Scenario(1e9, 100e6, 0.0)).table(ChartKind.COST)
+    assert table.header == COST_HEADER
+    assert table.rows == [
+        ("deepseek-v3-r1", "DeepSeek V3/R1", 300.0, 0.0, 120.0, 420.0, "USD"),
+        ("deepseek-v3.1", "DeepSeek V3.1", 550.0, 0.0, 166.0, 716.0, "USD"),
+        ("kimi-k2", "Kimi K2", 600.0, 0.0, 250.0, 850.0, "USD"),
+    ]
+
+
+def test_cost_table_splits_cached_input(store: Store) -> None:
+    table = compare(store, Scenario(1e9, 0, 0.4), ["kimi-k2", "deepseek-v3-r1"]).table(
+        ChartKind.COST
+    )
+    rows = {row[0]: row[2:6] for row in table.rows}
+    # Kimi K2's cache-hit price ($0.15/M) applies to the 400M cached tokens.
+    assert rows["kimi-k2"] == pytest.approx((360.0, 60.0, 0.0, 420.0))
+    # DeepSeek V3/R1 has no cached price: cached input costs the input price.
+    assert rows["deepseek-v3-r1"] == pytest.approx((180.0, 120.0, 0.0, 300.0))
+
+
+def test_cost_table_breaks_ties_by_name() -> None:
+    pricing = {"input_per_mtok": 1.0, "output_per_mtok": 1.0}
+    tied = Store.model_validate(
+        {
+            "currency": "EUR",
+            "models": [
+                {"id": "z", "name": "Zeta", "pricing": pricing},
+                {"id": "a", "name": "Alpha", "pricing": pricing},
+            ],
+        }
+    )
+    rows = compare(tied, Scenario(1e6, 1e6)).table(ChartKind.COST).rows
+    assert [(row[0], row[-1]) for row in rows] == [("a", "EUR"), ("z", "EUR")]
+
+
+def test_benchmark_table_holds_the_article_scores_and_claims(store: Store) -> None:
+    table = compare(store, Scenario()).table(ChartKind.BENCHMARKS)
+    assert table.header == BENCHMARK_HEADER
+    scores = {(row[0], row[2]): row[3] for row in table.rows if row[3] is not None}
+    assert scores == {
+        ("kimi-k2", "SWE-Bench Verified"): 65.8,
+        ("deepseek-v3.1", "LiveCodeBench"): 74.8,
+        ("deepseek-v3.1", "Aider Polyglot"): 76.3,
+    }
+    notes = {(row[0], row[2]): row[5] for row in table.rows if row[3] is None}
+    # Qualitative claims are data: kept as notes, never dropped, never plotted.
+    assert notes[("deepseek-v3.1", "SWE-Bench Verified")] == "N/A"
+    assert notes[("kimi-k2", "AIME")] == "Higher than DeepSeek V3"
+    assert notes[("deepseek-v3-r1", "GPQA")] == "Lower than Kimi K2"
+    assert all(row[4] == "%" for row in table.rows)
+
+
+def test_benchmark_table_follows_the_chosen_models(store: Store) -> None:
+    table = compare(store, Scenario(), ["deepseek-v3.1"]).table(ChartKind.BENCHMARKS)
+    assert {row[0] for row in table.rows} == {"deepseek-v3.1"}
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        (Scenario(1e9, 100e6, 0.0), "1B input and 100M output tokens a month, 0 % cached"),
+        (
+            Scenario(2.5e6, 750e3, 0.4),
+            "2.5M input and 750K output tokens a month, 40 % cached",
+        ),
+        (
+            Scenario(100e6, 20e6, 1.0, reasoning_overhead=1.5),
+            "100M input and 20M output tokens a month, 100 % cached, thinking output ×1.5",
+        ),
+    ],
+)
+def test_describe_scenario(store: Store, scenario: Scenario, text: str) -> None:
+    assert compare(store, scenario).describe_scenario() == text
+
+
+def test_every_chart_kind_has_a_table(store: Store) -> None:
+    comparison = compare(store, Scenario())
+    for kind in ChartKind:
+        table = comparison.table(kind)
+        assert table.header[:2] == ("model_id", "model")
+        assert all(len(row) == len(table.header) for row in table.rows)
+        assert kind.description
+
+
+def test_parameter_table_keeps_the_article_figures(store: Store) -> None:
+    rows = {row[0]: row for row in compare(store, Scenario()).table(ChartKind.PARAMETERS).rows}
+    assert rows["kimi-k2"][2:4] == (1000, 32)
+    assert rows["deepseek-v3.1"][2:4] == (671, 37)
+
+
+# --- CSV cells ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        (None, ""),
+        (420.0, "420"),
+        (0.0, "0"),
+        (1e-05, "0.00001"),
+        (2.5e-07, "0.00000025"),
+        (1e21, "1000000000000000000000"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (float("inf"), ""),
+        (float("nan"), ""),
+        (7, "7"),
+        (True, "true"),
+        ("Kimi K2", "Kimi K2"),
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+    ],
+)
+def test_csv_cells(cell: str | float | None, text: str) -> None:
+    assert format_cell(cell) == text
+
+
+def test_csv_text_reads_back(store: Store) -> None:
+    table = compare(store, Scenario(1e9, 100e6)).table(ChartKind.COST)
+    rows = list(csv.reader(io.StringIO(csv_text(table.header, table.rows))))
+    assert tuple(rows[0]) == COST_HEADER
+    assert [row[5] for row in rows[1:]] == ["420", "716", "850"]

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from llmcompare_gui.domain.importers import (
+    ImportFileError,
+    ImportFormat,
+    detect_format,
+    plan_import,
+    read_price_file,
+)
+from llmcompare_gui.domain.model import Store
+from llmcompare_gui.store.jsonstore import default_store, dump_store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+LITELLM = (FIXTURES / "litellm_model_prices-2025-11-01.json").read_text(encoding="utf-8")
+
+
+def openrouter(*entries: dict[str, object]) -> str:
+    return json.dumps({"data": list(entries)})
+
+
+def test_litellm_file_imports_chat_completion_and_responses_models_only() -> None:
+    result = read_price_file(LITELLM)
+    raw = json.loads(LITELLM)
+    wanted = {k for k, v in raw.items() if v.get("mode") in {"chat", "completion", "responses"}}
+    assert result.format is ImportFormat.LITELLM
+    assert {m.id for m in result.models} == wanted
+    assert result.skipped["mode embedding"] == sum(
+        1 for v in raw.values() if v.get("mode") == "embedding"
+    )
+    assert "sample_spec" not in {m.id for m in result.models}
+
+
+def test_litellm_prices_are_converted_to_per_million_exactly() -> None:
+    by_id = {m.id: m for m in read_price_file(LITELLM).models}
+    r1 = by_id["azure_ai/deepseek-r1"]
+    assert (r1.input_per_mtok, r1.output_per_mtok) == (1.35, 5.4)
+    assert r1.vendor == "azure_ai"
+    assert r1.context_window == 128000
+    raw = json.loads(LITELLM)
+    cached_key = next(
+        k for k, v in raw.items() if "cache_read_input_token_cost" in v and v.get("mode") == "chat"
+    )
+    expected = raw[cached_key]["cache_read_input_token_cost"] * 1e6
+    assert by_id[cached_key].cached_input_per_mtok == pytest.approx(expected, rel=1e-12)
+
+
+def test_litellm_cache_hit_price_is_the_fallback_for_cached_input() -> None:
+    text = json.dumps(
+        {
+            "m": {
+                "mode": "chat",
+                "input_cost_per_token": 2e-6,
+                "output_cost_per_token": 4e-6,
+                "input_cost_per_token_cache_hit": 5e-7,
+            }
+        }
+    )
+    (model,) = read_price_file(text).models
+    assert model.cached_input_per_mtok == 0.5
+
+
+def test_importing_litellm_adds_then_changes_nothing_the_second_time() -> None:
+    store = default_store()
+    result = read_price_file(LITELLM)
+    first = plan_import(store, result, today="2026-11-29")
+    priced = [
+        m for m in result.models if m.input_per_mtok is not None and m.output_per_mtok is not None
+    ]
+    assert len(first.added) == len(priced)
+    assert first.store.model("kimi-k2") == store.model("kimi-k2")
+    second = plan_import(first.store, result, today="2026-11-30")
+    assert second.added == []
+    assert second.updated == []
+    assert dump_store(second.store) == dump_store(first.store)
+
+
+def test_update_changes_only_what_the_source_gives_and_keeps_the_old_price() -> None:
+    store = default_store()
+    text = openrouter(
+        {
+            "id": "kimi-k2",
+            "name": "Kimi K2",
+            "pricing": {"prompt": "0.0000005", "completion": "0.0000024"},
+        }
+    )
+    plan = plan_import(store, read_price_file(text), today="2026-11-29")
+    assert plan.updated == ["kimi-k2"]
+    model = plan.store.model("kimi-k2")
+    assert model is not None
+    assert (model.pricing.input_per_mtok, model.pricing.output_per_mtok) == (0.5, 2.4)
+    # The source gave no cached price: the stored one stays.
+    assert model.pricing.cached_input_per_mtok == 0.15
+    previous = model.pricing.history[-1]
+    assert (previous.input_per_mtok, previous.output_per_mtok) == (0.6, 2.5)
+    assert model.pricing.as_of == "2026-11-29"
+    assert model.benchmarks == store.model("kimi-k2").benchmarks  # type: ignore[union-attr]
+
+
+def test_openrouter_format_is_detected_and_variable_prices_skipped() -> None:
+    text = openrouter(
+        {
+            "id": "openai/gpt-x",
+            "name": "GPT X",
+            "context_length": 200000,
+            "pricing": {
+                "prompt": "0.000002",
+                "completion": "0.000008",
+                "input_cache_read": "0.0000005",
+            },
+        },
+        {"id": "openrouter/auto", "name": "Auto", "pricing": {"prompt": "-1", "completion": "-1"}},
+    )
+    assert detect_format(text) is ImportFormat.OPENROUTER
+    result = read_price_file(text)
+    (model,) = result.models
+    assert (model.id, model.name, model.vendor) == ("openai/gpt-x", "GPT X", "openai")
+    assert (model.input_per_mtok, model.output_per_mtok, model.cached_input_per_mtok) == (
+        2.0,
+        8.0,
+        0.5,
+    )
+    assert result.skipped == {"variable price": 1}
+
+
+def test_csv_reads_back_our_own_neutralised_cells() -> None:
+    text = (
+        "id,name,vendor,input_per_mtok,cached_input_per_mtok,output_per_mtok,cost\r\n"
+        "x1,'=HYPERLINK(\"a\"),'@acme,1.5,,3,12\r\n"
+    )
+    assert detect_format(text) is ImportFormat.CSV
+    (model,) = read_price_file(text).models
+    assert model.name == '=HYPERLINK("a")'
+    assert model.vendor == "@acme"
+    assert (model.input_per_mtok, model.cached_input_per_mtok, model.output_per_mtok) == (
+        1.5,
+        None,
+        3.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "where"),
+    [
+        ('{"a": ', None, "line 1, column 7"),
+        ("[1, 2]", None, "$"),
+        (
+            '{"m": {"mode": "chat", "input_cost_per_token": "abc"}}',
+            None,
+            "$['m'].input_cost_per_token",
+        ),
+        (
+            '{"m": {"mode": "chat", "input_cost_per_token": -1e-6}}',
+            None,
+            "$['m'].input_cost_per_token",
+        ),
+        ('{"data": [{"name": "no id"}]}', None, "$.data[0]"),
+        ("id,name\r\nx,y\r\n", ImportFormat.CSV, "line 1"),
+        (
+            "id,name,input_per_mtok,output_per_mtok\r\nx,X,cheap,1\r\n",
+            None,
+            "line 2, column input_per_mtok",
+        ),
+        (
+            "id,name,input_per_mtok,output_per_mtok\r\nx,X,-1,1\r\n",
+            None,
+            "line 2, column input_per_mtok",
+        ),
+    ],
+)
+def test_broken_files_say_where(text: str, fmt: ImportFormat | None, where: str) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        read_price_file(text, fmt)
+    assert caught.value.where == where
+
+
+def test_new_model_without_both_prices_is_skipped_not_invented() -> None:
+    text = openrouter({"id": "a/b", "name": "B", "pricing": {"prompt": "0.000001"}})
+    plan = plan_import(Store(models=[]), read_price_file(text))
+    assert plan.added == []
+    assert plan.skipped == {"no input and output price": 1}
