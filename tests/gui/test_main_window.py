@@ -35,11 +35,7 @@ from .window_helpers import (
     type_into,
 )
 
-pytestmark = [
-    pytest.mark.gui,
-    # The offscreen platform warns whenever a shown window's size hints change.
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
+pytestmark = pytest.mark.gui
 
 REFERENCE = {
     "Kimi K2": "kimi-k2",

@@ -12,10 +12,7 @@ from pytestqt.qtbot import QtBot
 from ..stores import write_store
 from .window_helpers import column, open_window, source_model
 
-pytestmark = [
-    pytest.mark.gui,
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
+pytestmark = pytest.mark.gui
 
 
 def sweep(qtbot: QtBot, data_dir: Path, steps: int, *, cycle_charts: bool = False) -> None:

@@ -27,10 +27,7 @@ from llmcompare_gui.ui.table_model import (
 from ..stores import litellm_store, write_store
 from .window_helpers import column, open_window, source_model, table_view
 
-pytestmark = [
-    pytest.mark.gui,
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
+pytestmark = pytest.mark.gui
 
 ORDERS = [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]
 
