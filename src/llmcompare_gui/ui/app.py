@@ -14,7 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
@@ -105,7 +106,7 @@ def wire(
     view.setItemDelegate(delegate)
     size_columns(window, table)
     table.modelReset.connect(lambda: size_columns(window, table))
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
 
     calculator = CostCalculator(window)
