@@ -674,18 +674,20 @@ def test_many_compared_models_are_capped_in_the_charts_and_the_panel_says_so(
     assert len(find(window, QWidget, "costCalculator").cost_rows()) == 40
 
 
-def test_the_export_spot_and_the_seams_the_lead_wires(window: QMainWindow) -> None:
+def test_the_export_menu_holds_the_export_actions(window: QMainWindow) -> None:
     from PySide6.QtWidgets import QMenu
 
     from llmcompare_gui.domain.comparison import ChartKind, Comparison
 
     menu = window.findChild(QMenu, "exportMenu")
     assert menu is not None
-    assert not menu.isEnabled()
-    export = QAction("PNG…", window)
-    window.add_export_actions([export])  # type: ignore[attr-defined]
     assert menu.isEnabled()
-    assert export in menu.actions()
+    assert [a.text() for a in menu.actions()] == [
+        "Export Chart…",
+        "Copy Chart",
+        "Export All Charts…",
+        "Export Table as CSV…",
+    ]
     assert isinstance(window.current_comparison(), Comparison)  # type: ignore[attr-defined]
     assert window.chart_panel.current_kind() in set(ChartKind)  # type: ignore[attr-defined]
 

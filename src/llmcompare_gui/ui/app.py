@@ -81,17 +81,21 @@ def wire(
     window: MainWindow, session: StoreSession, settings: WindowSettings, paths: AppPaths
 ) -> None:
     """Build the table, calculator and charts, and connect their controllers."""
-    from ..domain.comparison import ChartKind
+    from ..domain.comparison import ChartKind, Comparison, Table
+    from ..domain.table_export import model_table
     from .calculator import CostCalculator
     from .chart_panel import TAB_TITLES, ChartPanel
     from .controllers import (
         CostController,
         EditController,
+        ImportController,
         SaveController,
         SessionController,
         initial_compared,
     )
     from .delegates import CellDelegate
+    from .export_controller import ExportController
+    from .import_dialog import ImportDialog
     from .table_model import ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
@@ -154,6 +158,34 @@ def wire(
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
+
+    def table_for_export() -> Table:
+        """The table as shown (filtered and sorted), with each model's cost."""
+        rows = proxy.source_rows(list(range(proxy.rowCount())))
+        models = [table.model_at(row) for row in rows]
+        comparison = Comparison(table.store, models, costs.scenario)
+        return model_table(table.store, models, comparison)
+
+    exports = ExportController(
+        window,
+        settings.qsettings,
+        costs.current_comparison,
+        charts.current_kind,
+        table_for_export,
+    )
+    exports.message.connect(message)
+    window.add_export_actions(exports.actions)
+
+    imports = ImportController(
+        session,
+        table,
+        stack,
+        lambda store: ImportDialog.ask(window, store, settings.qsettings),
+        parent=window,
+    )
+    imports.message.connect(message)
+    window.import_action.triggered.connect(imports.import_models)
+    window.import_action.setEnabled(not session.read_only)
 
     controller = WindowController(window, table, proxy, charts, settings, paths)
     window.window_controller = controller

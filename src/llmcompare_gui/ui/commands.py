@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.model import Model
@@ -57,3 +59,19 @@ class DeleteModelsCommand(QUndoCommand):
         for store_row, row, model in reversed(self._removed):
             self._table.insert_model(store_row, model, row)
         self._removed = []
+
+
+class ReplaceAllModelsCommand(QUndoCommand):
+    """The store's whole model list replaced, as an import does."""
+
+    def __init__(self, table: ModelTableModel, models: Sequence[Model], text: str) -> None:
+        super().__init__(text)
+        self._table = table
+        self._before = list(table.store.models)
+        self._after = list(models)
+
+    def redo(self) -> None:
+        self._table.replace_all_models(self._after)
+
+    def undo(self) -> None:
+        self._table.replace_all_models(self._before)

@@ -18,10 +18,17 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.comparison import Comparison
 from ..domain.cost import PriceTable, Scenario, compute_costs
-from ..domain.model import Model
+from ..domain.importers import ImportPlan
+from ..domain.model import Model, Store
 from ..store.errors import StoreError
+from ..store.jsonstore import snapshot
 from ..store.session import StoreSession
-from .commands import AddModelCommand, DeleteModelsCommand, ReplaceModelCommand
+from .commands import (
+    AddModelCommand,
+    DeleteModelsCommand,
+    ReplaceAllModelsCommand,
+    ReplaceModelCommand,
+)
 from .settings import WindowSettings
 from .table_model import ModelTableModel
 
@@ -313,6 +320,40 @@ class EditController(QObject):
             candidate = f"{base}-{number}"
             number += 1
         return candidate
+
+
+class ImportController(QObject):
+    """File → Import Models…: preview a price file, then apply it as one undoable step."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        session: StoreSession,
+        table: ModelTableModel,
+        undo_stack: QUndoStack,
+        ask: Callable[[Store], ImportPlan | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._table = table
+        self._stack = undo_stack
+        self._ask = ask
+
+    def import_models(self) -> None:
+        plan = self._ask(self._table.store)
+        if plan is None or not plan.changes_anything:
+            return
+        try:
+            # A dated copy as the command line's import keeps; undo restores in the window.
+            snapshot(self._session.path, "before-import")
+        except StoreError as error:
+            self.message.emit(f"Not imported: {error}")
+            return
+        text = f"Import: {len(plan.added)} added, {len(plan.updated)} updated"
+        self._stack.push(ReplaceAllModelsCommand(self._table, plan.store.models, text))
+        self.message.emit(f"{text}; the previous store was kept in backups/")
 
 
 class SessionController(QObject):

@@ -208,7 +208,9 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", "quitAction", QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.add_action = self._action("&Add Model…", "addModelAction", "Ctrl+N")
-        self.edit_action = self._action("&Edit Model…", "editModelAction", "Ctrl+E")
+        # Ctrl+E is Export Chart… (File → Export).
+        self.edit_action = self._action("&Edit Model…", "editModelAction", "Ctrl+Shift+E")
+        self.import_action = self._action("&Import Models…", "importAction", "Ctrl+I")
         self.duplicate_action = self._action("D&uplicate", "duplicateAction", "Ctrl+D")
         self.delete_action = self._action(
             "&Delete", "deleteAction", QKeySequence.StandardKey.Delete
@@ -231,6 +233,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.import_action)
         self.export_menu = file_menu.addMenu("&Export")
         self.export_menu.setObjectName("exportMenu")
         self.export_menu.setEnabled(False)

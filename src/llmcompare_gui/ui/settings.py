@@ -33,6 +33,11 @@ class WindowSettings:
     def _set(self, key: str, value: Any) -> None:
         self._settings.setValue(key, json.dumps(value))
 
+    @property
+    def qsettings(self) -> QSettings:
+        """The backing store, for components that keep their own keys (export)."""
+        return self._settings
+
     def sync(self) -> None:
         self._settings.sync()
 

@@ -575,6 +575,11 @@ class ModelTableModel(QAbstractTableModel):
         self._refresh_columns()
         self.modelsChanged.emit()
 
+    def replace_all_models(self, models: Sequence[Model]) -> None:
+        """Swap in a whole new list of models (an import, or its undo)."""
+        self._store.models[:] = list(models)
+        self.reset_store(self._store)
+
     def insert_model(self, store_row: int, model: Model, row: int | None = None) -> None:
         """Insert ``model`` at ``store_row`` in the file and at view ``row`` (default: last)."""
         row = len(self._order) if row is None else row
