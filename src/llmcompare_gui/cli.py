@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .domain.comparison import ChartKind
+from .domain.chart_kind import ChartKind
 from .domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 
 EXIT_OK = 0

@@ -7,7 +7,6 @@ has a table here (header and rows) that is both what the chart plots and what
 
 from __future__ import annotations
 
-import enum
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,35 +14,12 @@ from functools import cached_property
 
 import numpy as np
 
+from .chart_kind import ChartKind
 from .cost import BreakEven, CostBreakdown, PriceTable, Scenario, break_even_points, compute_costs
 from .model import BenchmarkDefinition, Model, Store
 from .tokens import format_token_volume
 
 Cell = str | float | int | None
-
-
-class ChartKind(enum.StrEnum):
-    COST = "cost"
-    VOLUME = "volume"
-    BENCHMARKS = "benchmarks"
-    VALUE = "value"
-    PARAMETERS = "parameters"
-
-    @property
-    def description(self) -> str:
-        return _DESCRIPTIONS[self]
-
-
-_DESCRIPTIONS = {
-    ChartKind.COST: "monthly cost per model for the scenario, split into input, cached input "
-    "and output (cheapest first)",
-    ChartKind.VOLUME: "monthly cost against input volume (log axes), with the scenario's "
-    "volume marked and the break-even points where models cross",
-    ChartKind.BENCHMARKS: "benchmark scores grouped by benchmark (models without a score "
-    "are marked n/a)",
-    ChartKind.VALUE: "value map: blended price per million tokens against a benchmark score",
-    ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
-}
 
 
 @dataclass(frozen=True)

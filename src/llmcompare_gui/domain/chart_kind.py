@@ -1,0 +1,33 @@
+"""The charts the app draws, by name.
+
+Apart from the rest of the domain so that the command line can list them in
+``--help`` without loading numpy and pydantic.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ChartKind(enum.StrEnum):
+    COST = "cost"
+    VOLUME = "volume"
+    BENCHMARKS = "benchmarks"
+    VALUE = "value"
+    PARAMETERS = "parameters"
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+
+_DESCRIPTIONS = {
+    ChartKind.COST: "monthly cost per model for the scenario, split into input, cached input "
+    "and output (cheapest first)",
+    ChartKind.VOLUME: "monthly cost against input volume (log axes), with the scenario's "
+    "volume marked and the break-even points where models cross",
+    ChartKind.BENCHMARKS: "benchmark scores grouped by benchmark (models without a score "
+    "are marked n/a)",
+    ChartKind.VALUE: "value map: blended price per million tokens against a benchmark score",
+    ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
+}
