@@ -20,6 +20,7 @@ from llmcompare_gui.ui.table_model import (
     ROW_ROLE,
     ModelFilterProxy,
     ModelTableModel,
+    format_blended,
     format_price,
     parse_price,
 )
@@ -268,3 +269,8 @@ def test_prices_show_two_to_four_decimals() -> None:
         "15.00",
         "0.00",
     ]
+
+
+def test_blended_prices_line_up_with_three_decimals() -> None:
+    values = (0.9166666666666666, 0.735, 0.45, 12.5, 0.0004)
+    assert [format_blended(v) for v in values] == ["0.917", "0.735", "0.450", "12.500", "0.0004"]

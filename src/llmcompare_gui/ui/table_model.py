@@ -241,6 +241,13 @@ def format_price(value: float) -> str:
     return f"{whole}.{decimals.rstrip('0').ljust(2, '0')}"
 
 
+def format_blended(value: float) -> str:
+    """A computed mix of prices: three decimals for every row, so the column lines up."""
+    if 0 < abs(value) < 0.001:
+        return f"{value:.2g}"
+    return f"{value:,.3f}"
+
+
 def _display(model: Model, key: str) -> str:
     value = raw_value(model, key)
     if value is None:
@@ -445,7 +452,7 @@ class ModelTableModel(QAbstractTableModel):
                 return self._money(self._cost[store_row])
             if key == BLENDED:
                 value = self._blended[store_row]
-                return MISSING if math.isnan(value) else format_price(float(value))
+                return MISSING if math.isnan(value) else format_blended(float(value))
             if key == COMPARE:
                 return None
             return self._row_display(store_row)[column]
