@@ -331,3 +331,14 @@ def test_free_model_on_log_axes(qtbot: QtBot) -> None:
         chart = make(qtbot, kind)
         chart.update_comparison(comp)
         chart.widget.grab()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(1.0, 1.0), (1.01, 1.2), (0.0314, 0.035), (461 * 1.32, 700.0), (999.0, 1000.0), (0.0, 1.0)],
+)
+def test_nice_ceiling_rounds_up_to_a_round_number(value: float, expected: float) -> None:
+    from llmcompare_gui.charts._common import nice_ceiling
+
+    assert nice_ceiling(value) == pytest.approx(expected)
+    assert nice_ceiling(value) >= value

@@ -487,27 +487,32 @@ class TextPool:
             self._add()
         item = self.items[self._used]
         self._used += 1
-        # Only what changed is set: most labels stay the same from one slider tick to the next.
+        # Only what changed is set: on a slider tick usually just the text (an amount).
+        before = self._states.get(id(item), (None,) * 6)
         state = (text, colour, anchor, bold, tooltip, fill)
-        if self._states.get(id(item)) != state:
+        if before != state:
             self._states[id(item)] = state
-            font = (
-                ChartFont.small()
-                if self._small
-                else ChartFont.bold()
-                if bold
-                else ChartFont.normal()
-            )
-            item.setFont(font)
-            item.setText(text, colour)
-            item.setAnchor(anchor)
-            item.setToolTip(tooltip)
-            if fill is None:
-                item.fill = pg.mkBrush(None)
-            else:
-                background = QColor(fill)
-                background.setAlpha(215)
-                item.fill = pg.mkBrush(background)
+            if before[3] != bold or before[0] is None:
+                item.setFont(
+                    ChartFont.small()
+                    if self._small
+                    else ChartFont.bold()
+                    if bold
+                    else ChartFont.normal()
+                )
+            if before[:2] != state[:2]:
+                item.setText(text, colour)
+            if before[2] != anchor:
+                item.setAnchor(anchor)
+            if before[4] != tooltip:
+                item.setToolTip(tooltip)
+            if before[5] != fill or before[0] is None:
+                if fill is None:
+                    item.fill = pg.mkBrush(None)
+                else:
+                    background = QColor(fill)
+                    background.setAlpha(215)
+                    item.fill = pg.mkBrush(background)
         item.setPos(x, y)
         if not item.isVisible():
             item.setVisible(True)
@@ -517,6 +522,24 @@ class TextPool:
         for item in self.items[self._used :]:
             if item.isVisible():
                 item.setVisible(False)
+
+
+_NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0)
+
+
+def nice_ceiling(value: float) -> float:
+    """The next round number at or above ``value`` (1, 1.2, 1.5, 2, 2.5, 3, 3.5, 4, 5 … 9 × 10^k).
+
+    An axis that ends on one of these changes only now and then as a slider
+    moves, so it neither jitters nor has to be laid out again on every tick.
+    """
+    if not value > 0 or not math.isfinite(value):
+        return 1.0
+    scale = 10.0 ** math.floor(math.log10(value))
+    for step in _NICE_STEPS:
+        if step * scale >= value * (1 - 1e-12):
+            return step * scale
+    return 10.0 * scale
 
 
 class _ResizeWatcher(QObject):

@@ -13,6 +13,7 @@ from ._common import (
     charted_rows,
     elide,
     money,
+    nice_ceiling,
     pg,
     text_width,
 )
@@ -30,6 +31,7 @@ class CostChart(ChartBase):
     kind = ChartKind.COST
 
     def _build(self) -> None:
+        self._tick_names: list[str] = []
         plot = self.plot
         plot.invertY(True)
         empty = np.zeros(0)
@@ -80,13 +82,17 @@ class CostChart(ChartBase):
             self.cheapest_frame.setOpts(x0=np.zeros(0), y=np.zeros(0), width=np.zeros(0))
             axis.setTicks([[]])
             axis.setWidth(20)
+            self._tick_names = []
             self.totals.end()
             self._show_empty("No models selected")
             return
         self._show_empty("")
         names = [elide(comparison.models[row].name) for row in rows]
-        axis.setTicks([list(enumerate(names))])
-        axis.setWidth(max(text_width(name, ChartFont.normal()) for name in names) + 16)
+        if names != self._tick_names:
+            # Re-laying out the axis is costly; on most slider ticks the order stays.
+            self._tick_names = names
+            axis.setTicks([list(enumerate(names))])
+            axis.setWidth(max(text_width(name, ChartFont.normal()) for name in names) + 16)
         lowest = float(total.min())
         cheapest = total == lowest
         self.cheapest_frame.setOpts(
@@ -119,7 +125,7 @@ class CostChart(ChartBase):
             )
         self.totals.end()
         highest = float(total.max())
-        self._set_range(0.0, highest * LABEL_ROOM if highest > 0 else 1.0, -0.6, len(rows) - 0.4)
+        self._set_range(0.0, nice_ceiling(highest * LABEL_ROOM), -0.6, len(rows) - 0.4)
 
     def tooltip_at(self, x: float, y: float) -> str:
         row = round(y)
