@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .chart_kind import ChartKind
+from .chart_kind import ChartKind as ChartKind  # re-exported: the charts and exports name it here
 from .cost import BreakEven, CostBreakdown, PriceTable, Scenario, break_even_points, compute_costs
 from .model import BenchmarkDefinition, Model, Store
 from .tokens import format_token_volume

@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from ..domain.comparison import ChartKind, Comparison
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
+
+    from .images import PageOptions, PageTexts
 
 
 def ensure_application() -> object:
@@ -41,33 +43,20 @@ def export_chart_file(
     path: Path,
     fmt: str,
     *,
-    width: int,
-    height: int,
-    title: str | None = None,
-    subtitle: str | None = None,
-    theme: str = "light",
     scale: float = 1.0,
+    **page: Unpack[PageOptions],
 ) -> None:
     """Write ``kind`` for ``comparison`` to ``path`` as ``fmt`` (png, svg or pdf).
 
-    Raises :class:`~llmcompare_gui.atomicfile.FileWriteError` when the file
-    cannot be written (nothing is left at ``path`` then).
+    ``page`` gives the size in pixels (``width``, ``height``) and optionally the
+    ``title``, ``subtitle``, ``footnote`` and ``theme``. Raises
+    :class:`~llmcompare_gui.atomicfile.FileWriteError` when the file cannot be
+    written (nothing is left at ``path`` then).
     """
     ensure_application()
     from .images import write_chart
 
-    write_chart(
-        comparison,
-        kind,
-        Path(path),
-        fmt,
-        width=width,
-        height=height,
-        title=title,
-        subtitle=subtitle,
-        theme=theme,
-        scale=scale,
-    )
+    write_chart(comparison, kind, Path(path), fmt, scale=scale, **page)
 
 
 def render_chart_image(
@@ -76,22 +65,11 @@ def render_chart_image(
     width: int,
     height: int,
     *,
-    title: str | None = None,
-    subtitle: str | None = None,
-    theme: str = "light",
     scale: float = 1.0,
+    **texts: Unpack[PageTexts],
 ) -> QImage:
     """The chart as a QImage of ``width``×``height`` (times ``scale``), e.g. for the clipboard."""
     ensure_application()
     from .images import chart_image
 
-    return chart_image(
-        comparison,
-        kind,
-        width=width,
-        height=height,
-        title=title,
-        subtitle=subtitle,
-        theme=theme,
-        scale=scale,
-    )
+    return chart_image(comparison, kind, width=width, height=height, scale=scale, **texts)

@@ -22,6 +22,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Required, TypedDict, Unpack
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -289,6 +290,22 @@ def theme_named(name: str) -> Theme:
         raise ExportFormatError(f"no theme {name!r}; choose from {', '.join(THEMES)}") from None
 
 
+class PageTexts(TypedDict, total=False):
+    """An exported page's texts and colours; each has a default."""
+
+    title: str | None
+    subtitle: str | None
+    footnote: str | None
+    theme: str
+
+
+class PageOptions(PageTexts, total=False):
+    """How an exported page looks: its size in pixels, its texts and its colours."""
+
+    width: Required[int]
+    height: Required[int]
+
+
 def build_page(
     comparison: Comparison,
     kind: ChartKind,
@@ -310,65 +327,33 @@ def chart_bytes(
     kind: ChartKind,
     fmt: str,
     *,
-    width: int,
-    height: int,
-    title: str | None = None,
-    subtitle: str | None = None,
-    footnote: str | None = None,
-    theme: str = "light",
     scale: float = 1.0,
+    **page: Unpack[PageOptions],
 ) -> bytes:
     """The chart as the bytes of a PNG, SVG or PDF file."""
     fmt = fmt.lower()
     if fmt not in IMAGE_FORMATS:
         raise ExportFormatError(f"cannot draw a chart as {fmt!r}; choose from png, svg, pdf")
-    page = build_page(
-        comparison,
-        kind,
-        width=width,
-        height=height,
-        title=title,
-        subtitle=subtitle,
-        footnote=footnote,
-        theme=theme,
-    )
+    built = build_page(comparison, kind, **page)
     try:
         if fmt == "png":
-            return _png_bytes(render_image(page, scale))
+            return _png_bytes(render_image(built, scale))
         if fmt == "svg":
-            return _svg_bytes(page, page.title.text())
-        return _pdf_bytes(page, page.title.text())
+            return _svg_bytes(built, built.title.text())
+        return _pdf_bytes(built, built.title.text())
     finally:
-        page.dispose()
+        built.dispose()
 
 
 def chart_image(
-    comparison: Comparison,
-    kind: ChartKind,
-    *,
-    width: int,
-    height: int,
-    title: str | None = None,
-    subtitle: str | None = None,
-    footnote: str | None = None,
-    theme: str = "light",
-    scale: float = 1.0,
+    comparison: Comparison, kind: ChartKind, *, scale: float = 1.0, **page: Unpack[PageOptions]
 ) -> QImage:
     """The chart as a QImage (for the clipboard)."""
-    page = build_page(
-        comparison,
-        kind,
-        width=width,
-        height=height,
-        title=title,
-        subtitle=subtitle,
-        footnote=footnote,
-        theme=theme,
-    )
+    built = build_page(comparison, kind, **page)
     try:
-        return render_image(page, scale)
+        return render_image(built, scale)
     finally:
-        page.dispose()
+        built.dispose()
 
 
 def write_chart(
@@ -377,39 +362,24 @@ def write_chart(
     path: Path,
     fmt: str,
     *,
-    width: int,
-    height: int,
-    title: str | None = None,
-    subtitle: str | None = None,
-    footnote: str | None = None,
-    theme: str = "light",
     scale: float = 1.0,
+    **page: Unpack[PageOptions],
 ) -> None:
     """Draw the chart in memory, then write it atomically.
 
     Raises :class:`~llmcompare_gui.atomicfile.FileWriteError` when ``path``
     cannot be written; then no file (not even a partial one) is left at ``path``.
     """
-    data = chart_bytes(
-        comparison,
-        kind,
-        fmt,
-        width=width,
-        height=height,
-        title=title,
-        subtitle=subtitle,
-        footnote=footnote,
-        theme=theme,
-        scale=scale,
-    )
-    write_bytes_atomically(Path(path), data)
+    write_bytes_atomically(Path(path), chart_bytes(comparison, kind, fmt, scale=scale, **page))
 
 
 __all__ = [
     "IMAGE_FORMATS",
     "ChartPage",
     "ExportFormatError",
+    "PageOptions",
     "PageText",
+    "PageTexts",
     "build_page",
     "chart_bytes",
     "chart_image",
