@@ -7,6 +7,7 @@ so that it binds to PySide6 whatever other Qt binding is installed.
 from __future__ import annotations
 
 import atexit
+import functools
 import html
 import math
 import os
@@ -92,8 +93,15 @@ class ChartFont:
 
 def elide(text: str, pixels: int = NAME_PIXELS, font: QFont | None = None) -> str:
     """Shorten a long name with an ellipsis so it fits ``pixels``."""
-    metrics = QFontMetrics(font or ChartFont.normal())
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, pixels)
+    if font is None:
+        return _elide_normal(text, pixels)
+    return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, pixels)
+
+
+@functools.lru_cache(maxsize=4096)
+def _elide_normal(text: str, pixels: int) -> str:
+    # Names are elided on every slider tick; they rarely change.
+    return QFontMetrics(ChartFont.normal()).elidedText(text, Qt.TextElideMode.ElideRight, pixels)
 
 
 def text_width(text: str, font: QFont | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
@@ -32,6 +34,7 @@ class CostChart(ChartBase):
 
     def _build(self) -> None:
         self._tick_names: list[str] = []
+        self._bars: tuple[Any, ...] | None = None
         plot = self.plot
         plot.invertY(True)
         empty = np.zeros(0)
@@ -78,7 +81,7 @@ class CostChart(ChartBase):
         self.output_bars.setOpts(x0=fresh + cached, y=y, width=output)
         axis = self.plot.getAxis("left")
         if not rows:
-            self._tooltips = []
+            self._bars = None
             self.cheapest_frame.setOpts(x0=np.zeros(0), y=np.zeros(0), width=np.zeros(0))
             axis.setTicks([[]])
             axis.setWidth(20)
@@ -98,29 +101,27 @@ class CostChart(ChartBase):
         self.cheapest_frame.setOpts(
             x0=np.zeros(int(cheapest.sum())), y=y[cheapest], width=total[cheapest]
         )
-        self._tooltips: list[tuple[float, str]] = []
+        # Tooltips are written when asked for (tooltip_at), not on every slider tick.
+        self._bars = (
+            comparison,
+            [comparison.models[row] for row in rows],
+            fresh,
+            cached,
+            output,
+            total,
+        )
         foreground = self.theme.foreground
-        for position, row in enumerate(rows):
-            model = comparison.models[row]
+        for position in range(len(rows)):
             label = money(float(total[position]), currency)
             is_cheapest = bool(cheapest[position])
             if is_cheapest:
                 label += "  ✓ cheapest"
-            tooltip = (
-                f"{model.name}\n"
-                f"input (not cached): {money(float(fresh[position]), currency)}\n"
-                f"cached input: {money(float(cached[position]), currency)}\n"
-                f"output: {money(float(output[position]), currency)}\n"
-                f"total: {money(float(total[position]), currency)} a month"
-            )
-            self._tooltips.append((float(total[position]), tooltip))
             self.totals.take(
                 label,
                 float(total[position]),
                 float(position),
                 anchor=(-0.03, 0.5),
                 colour=CHEAPEST_COLOUR if is_cheapest else foreground,
-                tooltip=tooltip,
                 bold=is_cheapest,
             )
         self.totals.end()
@@ -128,10 +129,19 @@ class CostChart(ChartBase):
         self._set_range(0.0, nice_ceiling(highest * LABEL_ROOM), -0.6, len(rows) - 0.4)
 
     def tooltip_at(self, x: float, y: float) -> str:
+        if self._bars is None:
+            return ""
+        comparison, models, fresh, cached, output, total = self._bars
         row = round(y)
-        tips = getattr(self, "_tooltips", [])
-        if 0 <= row < len(tips) and abs(y - row) <= BAR_THICKNESS / 2:
-            total, text = tips[row]
-            if 0 <= x <= max(total, 0.0) * LABEL_ROOM:
-                return text
-        return ""
+        if not (0 <= row < len(models) and abs(y - row) <= BAR_THICKNESS / 2):
+            return ""
+        if not 0 <= x <= max(float(total[row]), 0.0) * LABEL_ROOM:
+            return ""
+        currency = comparison.currency
+        return (
+            f"{models[row].name}\n"
+            f"input (not cached): {money(float(fresh[row]), currency)}\n"
+            f"cached input: {money(float(cached[row]), currency)}\n"
+            f"output: {money(float(output[row]), currency)}\n"
+            f"total: {money(float(total[row]), currency)} a month"
+        )

@@ -93,10 +93,10 @@ def wire(
         SessionController,
         initial_compared,
     )
-    from .delegates import CellDelegate
+    from .delegates import CellDelegate, CompareDelegate
     from .export_controller import ExportController
     from .import_dialog import ImportDialog
-    from .table_model import ModelFilterProxy, ModelTableModel
+    from .table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
     store = session.store
@@ -108,6 +108,7 @@ def wire(
     view.setModel(proxy)
     delegate = CellDelegate(table, view)
     view.setItemDelegate(delegate)
+    view.setItemDelegateForColumn(table.column_of(COMPARE), CompareDelegate(view))
     size_columns(window, table)
     table.modelReset.connect(lambda: size_columns(window, table))
     view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .table_model import CACHED, COMPARE, PRICE_FIELDS, ModelTableModel, parse_price
+from .table_model import CACHED, PRICE_FIELDS, ModelTableModel, parse_price
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #d32f2f; background: #fdecea; color: #611a15; }"
 
@@ -31,27 +31,6 @@ class CellDelegate(QStyledItemDelegate):
 
     def _key(self, index: Index) -> str:
         return self._source.key_at(index.column())
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        super().paint(painter, option, index)
-        if self._key(index) != COMPARE:
-            return
-        # Fusion outlines check boxes in a shade of the window colour, which all
-        # but vanishes on a dark palette: outline them in the text colour too.
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        rect = style.subElementRect(
-            QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, opt.widget
-        )
-        colour = QColor(opt.palette.color(QPalette.ColorRole.Text))
-        colour.setAlpha(110)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(QPen(colour, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
@@ -99,3 +78,30 @@ class CellDelegate(QStyledItemDelegate):
         else:
             value = text
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
+class CompareDelegate(QStyledItemDelegate):
+    """The Compare column's check boxes, visible on dark palettes too.
+
+    Only this column paints in Python: the other cells keep Qt's own painting,
+    which matters on every slider tick.
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        # Fusion outlines check boxes in a shade of the window colour, which all
+        # but vanishes on a dark palette: outline them in the text colour too.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        rect = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, opt.widget
+        )
+        colour = QColor(opt.palette.color(QPalette.ColorRole.Text))
+        colour.setAlpha(110)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
