@@ -9,9 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +18,10 @@ import pytest
 from llmcompare_gui import __version__
 from llmcompare_gui.domain.comparison import ChartKind
 
+from .installed import ENTRY_POINT, run_installed
+
 pytestmark = pytest.mark.e2e
 
-ENTRY_POINT = Path(sys.executable).with_name("llmcompare-gui")
 COST_HEADER = "model_id,model,input_cost,cached_input_cost,output_cost,total_cost,currency"
 ARTICLE_AT_1B_100M = [
     COST_HEADER,
@@ -32,18 +31,7 @@ ARTICLE_AT_1B_100M = [
 ]
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = dict(os.environ if env is None else env)
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
-        environment.pop(name, None)
-    return subprocess.run(
-        [str(ENTRY_POINT), *map(str, args)],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+run = run_installed
 
 
 def export_cost(out: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from .installed import run_installed
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LITELLM = FIXTURES / "litellm_model_prices-2025-11-01.json"
-COMMAND = Path(sys.executable).with_name("llmcompare-gui")
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
-    }
-    return subprocess.run(
-        [str(COMMAND), *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+run = run_installed
 
 
 def test_import_litellm_then_again_changes_nothing(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import os
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,21 +15,14 @@ from llmcompare_gui.domain.comparison import ChartKind
 from llmcompare_gui.domain.cost import PriceTable, Scenario, compute_costs
 from llmcompare_gui.store.jsonstore import default_store, dump_store
 
+from .installed import run_installed
+
 pytestmark = pytest.mark.e2e
-ENTRY = Path(sys.executable).with_name("llmcompare-gui")
 HOSTILE = "<script>alert(1)</script>"
 
 
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    env["LLMCOMPARE_DATA_DIR"] = str(data_dir)
-    return subprocess.run(
-        [str(ENTRY), "export", *args], env=env, capture_output=True, text=True, timeout=120
-    )
+    return run_installed("export", *args, env={**os.environ, "LLMCOMPARE_DATA_DIR": str(data_dir)})
 
 
 def png_size(path: Path) -> tuple[int, int]:
