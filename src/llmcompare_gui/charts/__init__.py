@@ -43,4 +43,8 @@ def create_chart(kind: ChartKind, theme: Theme = LIGHT) -> ChartFigure:
         from .parameters import ParametersChart
 
         return ParametersChart(theme)
+    if kind is ChartKind.PROMPT_SIZE:
+        from .prompt_size import PromptSizeChart
+
+        return PromptSizeChart(theme)
     raise ValueError(f"no chart for {kind!r}")

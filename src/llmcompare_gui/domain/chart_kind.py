@@ -15,6 +15,7 @@ class ChartKind(enum.StrEnum):
     BENCHMARKS = "benchmarks"
     VALUE = "value"
     PARAMETERS = "parameters"
+    PROMPT_SIZE = "prompt-size"
 
     @property
     def description(self) -> str:
@@ -22,12 +23,14 @@ class ChartKind(enum.StrEnum):
 
 
 _DESCRIPTIONS = {
-    ChartKind.COST: "monthly cost per model for the scenario, split into input, cached input "
-    "and output (cheapest first)",
+    ChartKind.COST: "monthly cost per model for the scenario, split into input, cached input, "
+    "cache writes, output, reasoning and request fees (cheapest first)",
     ChartKind.VOLUME: "monthly cost against input volume (log axes), with the scenario's "
     "volume marked and the break-even points where models cross",
     ChartKind.BENCHMARKS: "benchmark scores grouped by benchmark (models without a score "
     "are marked n/a)",
     ChartKind.VALUE: "value map: blended price per million tokens against a benchmark score",
     ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
+    ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axis): "
+    "long-context tiers as steps, the scenario's prompt size marked",
 }

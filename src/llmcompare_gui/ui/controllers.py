@@ -72,7 +72,7 @@ class CostController(QObject):
         self._charts = charts
         self._scenario = scenario
         self._value_benchmark = value_benchmark
-        self._prices = PriceTable.from_models(table.store.models)
+        self._prices = PriceTable.from_store(table.store)
         self._compared_rows = np.empty(0, dtype=np.intp)
         self._compared_models: list[Model] = []
         self._compared_prices = self._prices
@@ -102,7 +102,7 @@ class CostController(QObject):
 
     def models_changed(self) -> None:
         """Prices, names or rows changed: gather the prices again, then recompute."""
-        self._prices = PriceTable.from_models(self._table.store.models)
+        self._prices = PriceTable.from_store(self._table.store)
         self.compare_changed(recompute=False)
         self._update_benchmarks()
         self.recompute()
@@ -114,9 +114,7 @@ class CostController(QObject):
         self._compared_models = [models[row] for row in rows]
         idx = self._compared_rows
         prices = self._prices
-        self._compared_prices = PriceTable(
-            prices.input[idx], prices.cached_input[idx], prices.output[idx], prices.reasoning[idx]
-        )
+        self._compared_prices = prices.subset(idx)
         if recompute:
             self._update_benchmarks()
             self.recompute()
