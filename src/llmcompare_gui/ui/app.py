@@ -216,10 +216,12 @@ def wire(
         settings,
         costs,
         remember_view=controller.remember,
+        dialog_parent=window,
         parent=window,
     )
     lifetime.message.connect(message)
     controller.reset_handler = lifetime.reset_to_defaults
+    window.close_guard = lifetime.may_close
     window.closing.connect(lifetime.close)
     window.table_model = table
     window.proxy_model = proxy

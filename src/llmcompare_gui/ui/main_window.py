@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("llmcompare-gui")
         self._comparison_source: Callable[[], Comparison] | None = None
+        self.close_guard: Callable[[], bool] | None = None
+        """Asked before closing: False keeps the window open (unsaved changes)."""
         self._built = False
         if not shell_only:
             self.build()
@@ -306,6 +308,9 @@ class MainWindow(QMainWindow):
     # -- events -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)
 
