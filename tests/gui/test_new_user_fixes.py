@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.ui.unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
@@ -178,3 +178,127 @@ def test_quit_with_everything_saved_asks_nothing(
     action(window, "quitAction").trigger()
     assert not window.isVisible()
     assert asked == []
+
+
+# -- 3. the window on a broken store -------------------------------------------------------
+
+
+BROKEN_TEXT = '{"schema_version": 1, "models": [ oops'
+
+
+@pytest.fixture
+def broken(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+    data_dir.mkdir(parents=True)
+    (data_dir / "models.json").write_text(BROKEN_TEXT, encoding="utf-8")
+    window = open_window(qtbot, data_dir)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_broken_store_window_quits_from_the_menu(broken: QMainWindow) -> None:
+    quit_action = action(broken, "quitAction")
+    assert quit_action.isEnabled()
+    quit_action.trigger()
+    assert not broken.isVisible()
+
+
+def test_the_broken_store_window_shows_about_and_switches_theme(
+    broken: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda *args: shown.append(args[2]))
+    action(broken, "aboutAction").trigger()
+    assert len(shown) == 1
+    assert str(data_dir / "models.json") in shown[0]
+    action(broken, "theme_dark").trigger()
+    window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert window_colour.lightness() < 128
+    action(broken, "theme_system").trigger()
+    # Nothing was written beside the broken store (not even the theme setting).
+    assert {p.name for p in data_dir.iterdir()} <= {"models.json", ".models.json.lock"}
+
+
+def test_the_broken_store_window_disables_what_needs_a_store(broken: QMainWindow) -> None:
+    for name in (
+        "importAction",
+        "resetAction",
+        "addModelAction",
+        "editModelAction",
+        "duplicateAction",
+        "deleteAction",
+        "findAction",
+    ):
+        assert not action(broken, name).isEnabled(), name
+    menus = {menu.objectName(): menu for menu in broken.findChildren(QMenu)}
+    assert not menus["exportMenu"].isEnabled()
+    assert not menus["columnsMenu"].isEnabled()
+
+
+def button(window: QMainWindow, name: str) -> Any:
+    from PySide6.QtWidgets import QPushButton
+
+    found = window.findChild(QPushButton, name)
+    assert found is not None, f"no button named {name!r}"
+    return found
+
+
+def test_open_the_last_backup_after_confirming_keeps_the_broken_file(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmcompare_gui.store.jsonstore import default_store, dump_store
+
+    data_dir.mkdir(parents=True)
+    good = default_store()
+    good.models = good.models[:2]
+    (data_dir / "models.json.bak").write_text(dump_store(good), encoding="utf-8")
+    (data_dir / "models.json").write_text(BROKEN_TEXT, encoding="utf-8")
+    window = open_window(qtbot, data_dir)
+    window.show()
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str, *rest: object) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    button(window, "openBackupButton").click()
+    assert len(asked) == 1
+    assert "models.json.bak" in asked[0]
+    # The normal window on the backup's two models, and the broken file kept aside.
+    assert source_model(window).rowCount() == 2
+    assert action(window, "importAction").isEnabled()
+    kept = list(data_dir.glob("models.broken-*.json"))
+    assert len(kept) == 1
+    assert kept[0].read_text(encoding="utf-8") == BROKEN_TEXT
+    assert kept[0].name in window.statusBar().currentMessage()
+    # It works like the normal window: an edit is saved to the restored store.
+    model = source_model(window)
+    index = model.index(0, column(model, "Input"))
+    assert model.setData(index, 4.25, Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(
+        lambda: input_price_in(data_dir / "models.json", good.models[0].id) == 4.25,
+        timeout=3000,
+    )
+    action(window, "quitAction").trigger()
+    assert not window.isVisible()
+
+
+def test_start_from_the_bundled_data_keeps_the_broken_file(
+    qtbot: QtBot, broken: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmcompare_gui.store.jsonstore import default_store
+
+    assert not button(broken, "openBackupButton").isEnabled()  # no backup exists
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
+    button(broken, "startFreshButton").click()
+    assert (data_dir / "models.json").read_text(encoding="utf-8") == BROKEN_TEXT
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Ok)
+    button(broken, "startFreshButton").click()
+    assert source_model(broken).rowCount() == len(default_store().models)
+    kept = list(data_dir.glob("models.broken-*.json"))
+    assert [p.read_text(encoding="utf-8") for p in kept] == [BROKEN_TEXT]
+    assert json.loads((data_dir / "models.json").read_text(encoding="utf-8"))["models"]

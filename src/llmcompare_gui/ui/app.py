@@ -57,20 +57,30 @@ def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> N
     try:
         session = StoreSession.open(paths)
     except StoreError as error:
-        refuse(window, error)
+        refuse(window, error, paths, settings)
         return
     wire(window, session, settings, paths)
 
 
-def refuse(window: MainWindow, error: StoreError) -> None:
-    """Say why the store cannot be used; nothing will be written."""
+def refuse(
+    window: MainWindow, error: StoreError, paths: AppPaths, settings: WindowSettings
+) -> None:
+    """Say why the store cannot be used and offer the ways out; nothing is written unasked."""
+    from .store_recovery import BrokenStoreController
+
     where = f"\nAt: {error.where}" if error.where else ""
     window.show_store_error(
         "The model store cannot be opened, so nothing is shown and nothing will be "
         f"written.\n\nFile: {error.path}{where}\nProblem: {error.problem}\n\n"
-        "The file is left exactly as it is. Fix it (or move it aside to start from the "
-        "bundled data), then start llmcompare-gui again."
+        "The file is left exactly as it is. Fix it and start llmcompare-gui again, or use "
+        "one of the buttons below: both keep the broken file aside under a new name."
     )
+
+    def opened(session: StoreSession) -> None:
+        wire(window, session, settings, paths)
+        window.chart_panel.build_charts()
+
+    BrokenStoreController(window, paths, opened)
     window.set_save_state("Store not opened")
     window.statusBar().showMessage(f"Cannot open the store: {error}")
     if not window.isVisible():

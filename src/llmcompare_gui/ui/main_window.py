@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -283,24 +284,62 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(True)
 
-    def show_store_error(self, text: str) -> None:
-        """Replace the contents by why the store cannot be used."""
-        message = QLabel(text, self)
-        message.setObjectName("storeError")
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        message.setStyleSheet(ERROR_STYLE)
-        self.setCentralWidget(message)
-        for action in (
+    def store_actions(self) -> list[QAction]:
+        """The actions that need an open store (disabled while none is)."""
+        return [
+            self.import_action,
             self.reset_action,
             self.add_action,
             self.edit_action,
             self.duplicate_action,
             self.delete_action,
             self.find_action,
-        ):
+        ]
+
+    def show_store_error(self, text: str) -> None:
+        """Replace the contents by why the store cannot be used, and the ways out."""
+        page = QWidget(self)
+        page.setObjectName("storeErrorPage")
+        layout = QVBoxLayout(page)
+        message = QLabel(text, page)
+        message.setObjectName("storeError")
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        message.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(message, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.open_backup_button = QPushButton("Open the &last backup…", page)
+        self.open_backup_button.setObjectName("openBackupButton")
+        self.start_fresh_button = QPushButton(
+            "&Start from the bundled data (the broken file is kept aside)…", page
+        )
+        self.start_fresh_button.setObjectName("startFreshButton")
+        buttons.addWidget(self.open_backup_button)
+        buttons.addWidget(self.start_fresh_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        # Kept (not deleted) so that the window can show the store once it opens.
+        self._contents = self.takeCentralWidget()
+        self.setCentralWidget(page)
+        for action in self.store_actions():
             action.setEnabled(False)
+        for menu in (self.export_menu, self.columns_menu, self.charts_menu):
+            menu.setEnabled(False)
+
+    def show_contents(self) -> None:
+        """Back from the error page to the table, calculator and charts (a store opened)."""
+        contents = getattr(self, "_contents", None)
+        if contents is None:
+            return
+        self._contents = None
+        self.setCentralWidget(contents)
+        for action in (self.import_action, self.reset_action, self.add_action, self.find_action):
+            action.setEnabled(True)
+        for menu in (self.columns_menu, self.charts_menu):
+            menu.setEnabled(True)
 
     def set_save_state(self, text: str) -> None:
         self.save_state_label.setText(text)

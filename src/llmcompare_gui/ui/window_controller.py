@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from .. import __version__
 from ..domain.comparison import ChartKind
@@ -22,6 +22,43 @@ DEFAULT_HIDDEN = frozenset({"licence"})
 
 def palette_is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+_PALETTE_SET = "llmcompare_palette_set"
+"""Application property: an explicit light or dark palette is in force."""
+
+
+def apply_theme(key: str) -> None:
+    """Light, dark, or the system's scheme ("system"), for the whole application."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    hints = QGuiApplication.styleHints()
+    if key == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+        app.setProperty(_PALETTE_SET, True)
+    elif key == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        app.setPalette(light_palette())
+        app.setProperty(_PALETTE_SET, True)
+    elif app.property(_PALETTE_SET):
+        hints.unsetColorScheme()
+        app.setPalette(QPalette())
+        app.setProperty(_PALETTE_SET, False)
+
+
+def show_about(parent: QWidget, paths: AppPaths) -> None:
+    QMessageBox.about(
+        parent,
+        "About llmcompare-gui",
+        f"<h3>llmcompare-gui {__version__}</h3>"
+        "<p>Compare large language models side by side and see what your monthly "
+        "workload costs on each.</p>"
+        f"<p>Data folder: <code>{paths.data_dir}</code><br>"
+        f"Store file: <code>{paths.store_file}</code><br>"
+        f"Settings: <code>{paths.settings_file}</code></p>",
+    )
 
 
 class WindowController(QObject):
@@ -43,7 +80,6 @@ class WindowController(QObject):
         self._paths = paths
         self._column_actions: dict[str, QAction] = {}
         self.reset_handler: Callable[[], None] | None = None
-        self._palette_set = False
 
         window.filter_edit.textChanged.connect(self.set_filter)
         window.find_action.triggered.connect(self.focus_filter)
@@ -172,21 +208,7 @@ class WindowController(QObject):
         """Light, dark, or the system's scheme ("system"), for the window and the charts."""
         self._window.theme_actions[key].setChecked(True)
         self._settings.set_text("view/theme", key)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            hints = QGuiApplication.styleHints()
-            if key == "dark":
-                hints.setColorScheme(Qt.ColorScheme.Dark)
-                app.setPalette(dark_palette())
-                self._palette_set = True
-            elif key == "light":
-                hints.setColorScheme(Qt.ColorScheme.Light)
-                app.setPalette(light_palette())
-                self._palette_set = True
-            elif self._palette_set:
-                hints.unsetColorScheme()
-                app.setPalette(QPalette())
-                self._palette_set = False
+        apply_theme(key)
         self.follow_palette()
 
     def follow_palette(self) -> None:
@@ -197,16 +219,7 @@ class WindowController(QObject):
     # -- dialogs ------------------------------------------------------------------------
 
     def about(self) -> None:
-        QMessageBox.about(
-            self._window,
-            "About llmcompare-gui",
-            f"<h3>llmcompare-gui {__version__}</h3>"
-            "<p>Compare large language models side by side and see what your monthly "
-            "workload costs on each.</p>"
-            f"<p>Data folder: <code>{self._paths.data_dir}</code><br>"
-            f"Store file: <code>{self._paths.store_file}</code><br>"
-            f"Settings: <code>{self._paths.settings_file}</code></p>",
-        )
+        show_about(self._window, self._paths)
 
     def confirm_reset(self) -> None:
         answer = QMessageBox.question(
