@@ -302,3 +302,95 @@ def test_start_from_the_bundled_data_keeps_the_broken_file(
     kept = list(data_dir.glob("models.broken-*.json"))
     assert [p.read_text(encoding="utf-8") for p in kept] == [BROKEN_TEXT]
     assert json.loads((data_dir / "models.json").read_text(encoding="utf-8"))["models"]
+
+
+# -- 4. sort order and counts after the model list is rebuilt ----------------------------
+
+
+def shown_costs(window: QMainWindow) -> list[float]:
+    from .window_helpers import table_view
+
+    proxy = table_view(window).model()
+    cost = column(proxy, "Cost")
+    return [
+        proxy.index(row, cost).data(Qt.ItemDataRole.UserRole) for row in range(proxy.rowCount())
+    ]
+
+
+def count_text(window: QMainWindow) -> str:
+    label = window.findChild(QLabel, "modelCount")
+    assert label is not None
+    return label.text()
+
+
+def sort_by_cost(window: QMainWindow, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
+    from .window_helpers import table_view
+
+    view = table_view(window)
+    view.sortByColumn(column(view.model(), "Cost"), order)
+
+
+IMPORTED_CSV = (
+    "id,name,vendor,input_per_mtok,output_per_mtok\n"
+    "acme-1,Acme One,Acme,0.1,0.4\n"
+    "acme-2,Acme Two,Acme,9,30\n"
+    "acme-3,Acme Three,Acme,3,3\n"
+)
+
+
+def test_import_and_its_undo_keep_the_sort_and_the_filter_count(
+    qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from llmcompare_gui.domain.importers import plan_import, read_price_file
+    from llmcompare_gui.ui.import_dialog import ImportDialog
+
+    from .window_helpers import table_view
+
+    table = source_model(window)
+    sort_by_cost(window)
+    monkeypatch.setattr(
+        ImportDialog,
+        "ask",
+        staticmethod(lambda _p, store, _s=None: plan_import(store, read_price_file(IMPORTED_CSV))),
+    )
+    action(window, "importAction").trigger()
+    costs = shown_costs(window)
+    assert len(costs) == 6
+    assert costs == sorted(costs, reverse=True)
+    header = table_view(window).horizontalHeader()
+    assert header.sortIndicatorSection() == column(table, "Cost")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    # With a filter: the count says what the table shows, after undo and redo too.
+    filter_edit = window.findChild(QLineEdit, "modelFilter")
+    filter_edit.setText("acme")
+    assert count_text(window) == "3 of 6 models"
+    window.undo_stack.undo()  # type: ignore[attr-defined]
+    assert table_view(window).model().rowCount() == 0
+    assert count_text(window) == "0 of 3 models"
+    window.undo_stack.redo()  # type: ignore[attr-defined]
+    assert count_text(window) == "3 of 6 models"
+    costs = shown_costs(window)
+    assert costs == sorted(costs, reverse=True)
+    assert len(costs) == 3
+
+
+def test_reset_to_defaults_keeps_the_sort_and_the_count(
+    qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    table = source_model(window)
+    index = table.index(row_of(table, "Kimi K2"), column(table, "Input"))
+    assert table.setData(index, 40.0, Qt.ItemDataRole.EditRole)
+    # The bundled models are in descending cost order: ascending shows a stale order.
+    sort_by_cost(window, Qt.SortOrder.AscendingOrder)
+    window.findChild(QLineEdit, "modelFilter").setText("deepseek")
+    assert count_text(window) == "2 of 3 models"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Reset)
+    action(window, "resetAction").trigger()
+    costs = shown_costs(window)
+    assert len(costs) == 2
+    assert costs == sorted(costs)
+    assert count_text(window) == "2 of 3 models"

@@ -294,6 +294,7 @@ class ModelTableModel(QAbstractTableModel):
         self._cheapest_brush = QBrush(QColor(0, 158, 115, 70))
         self._store = store
         self._compared: set[str] = set()
+        self._sorted_by: tuple[str, Qt.SortOrder] | None = None
         self._set_store(store)
 
     # -- contents ---------------------------------------------------------
@@ -637,9 +638,16 @@ class ModelTableModel(QAbstractTableModel):
 
     # -- sorting ------------------------------------------------------------------
 
+    @property
+    def sorted_by(self) -> tuple[str, Qt.SortOrder] | None:
+        """The column key and order of the last sort (rows are in store order after a rebuild)."""
+        return self._sorted_by
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._keys):
+            self._sorted_by = None
             return
+        self._sorted_by = (self._keys[column], order)
         new_order = self._sorted_order(self._keys[column], order)
         if new_order == self._order:
             return

@@ -88,7 +88,11 @@ class WindowController(QObject):
         window.reset_action.triggered.connect(self.confirm_reset)
         header = window.table.horizontalHeader()
         header.customContextMenuRequested.connect(self._header_menu)
+        self._rebuilt = False
         table.modelReset.connect(self._rebuild_columns)
+        table.modelReset.connect(self._note_rebuild)
+        # After the costs and the filter followed the change (their slots were connected first).
+        table.modelsChanged.connect(self._after_models_changed)
         table.rowsInserted.connect(self._update_count)
         table.rowsRemoved.connect(self._update_count)
         for kind, action in window.chart_actions.items():
@@ -114,6 +118,29 @@ class WindowController(QObject):
         shown, total = self._proxy.rowCount(), self._table.rowCount()
         text = f"{total} models" if shown == total else f"{shown} of {total} models"
         self._window.filter_count.setText(text)
+
+    # -- after the model list is rebuilt (import, its undo, reset) -----------------------
+
+    def _note_rebuild(self) -> None:
+        self._rebuilt = True
+
+    def _after_models_changed(self) -> None:
+        if self._rebuilt:
+            self._rebuilt = False
+            self.reapply_sort()
+        self._update_count()
+
+    def reapply_sort(self) -> None:
+        """Sort the rebuilt rows as the header says (by column key: columns may have moved)."""
+        sorted_by = self._table.sorted_by
+        header = self._window.table.horizontalHeader()
+        if sorted_by is None or sorted_by[0] not in {c.key for c in self._table.columns}:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            return
+        key, order = sorted_by
+        column = self._table.column_of(key)
+        header.setSortIndicator(column, order)
+        self._proxy.sort(column, order)
 
     # -- columns --------------------------------------------------------------------
 
