@@ -394,3 +394,65 @@ def test_reset_to_defaults_keeps_the_sort_and_the_count(
     assert len(costs) == 2
     assert costs == sorted(costs)
     assert count_text(window) == "2 of 3 models"
+
+
+# -- 10. the ★ marks the cheapest compared model, and a free one is called free ----------
+
+
+FREE_AND_PAID_CSV = (
+    "id,name,vendor,input_per_mtok,output_per_mtok\n"
+    "gratis-1,Gratis One,Nobody,0,0\n"
+    "cheap-1,Cheap One,Nobody,0.01,0.02\n"
+)
+
+
+def cost_texts(window: QMainWindow) -> dict[str, str]:
+    table = source_model(window)
+    name, cost = column(table, "Name"), column(table, "Cost")
+    return {
+        table.index(row, name).data(): table.index(row, cost).data()
+        for row in range(table.rowCount())
+    }
+
+
+def test_the_star_marks_the_cheapest_compared_model_as_the_calculator_and_chart_do(
+    qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmcompare_gui.domain.importers import plan_import, read_price_file
+    from llmcompare_gui.ui.import_dialog import ImportDialog
+
+    monkeypatch.setattr(
+        ImportDialog,
+        "ask",
+        staticmethod(
+            lambda _p, store, _s=None: plan_import(store, read_price_file(FREE_AND_PAID_CSV))
+        ),
+    )
+    action(window, "importAction").trigger()
+    table = source_model(window)
+    compared = {m.id for m in table.store.models} - {"gratis-1", "cheap-1"}  # type: ignore[attr-defined]
+    table.set_compared_ids(compared)  # type: ignore[attr-defined]
+    texts = cost_texts(window)
+    # The imported models are not compared: neither is marked; the free one says "free".
+    assert texts["Gratis One"] == "free"
+    assert not texts["Cheap One"].startswith("★")
+    starred = [name for name, text in texts.items() if text.startswith("★")]
+    # DeepSeek V3/R1 is the cheapest of the three compared (by hand, 100M in and 20M out:
+    # 0.30 × 100 + 1.20 × 20 = $54, against V3.1's $88.20 and Kimi K2's $110).
+    assert starred == ["DeepSeek V3/R1"]
+    assert texts["DeepSeek V3/R1"] == "★ $54.00"
+    calculator_rows = {row[0]: row[2] for row in window.calculator.cost_rows()}  # type: ignore[attr-defined]
+    assert calculator_rows["DeepSeek V3/R1"] == "cheapest"
+    # Comparing the free model too: it is called free everywhere, and the ★ stays on
+    # the cheapest model that costs something.
+    table.set_compared_ids(compared | {"gratis-1"})  # type: ignore[attr-defined]
+    texts = cost_texts(window)
+    assert texts["Gratis One"] == "free"
+    assert [name for name, text in texts.items() if text.startswith("★")] == ["DeepSeek V3/R1"]
+    calculator_rows = {row[0]: row[2] for row in window.calculator.cost_rows()}  # type: ignore[attr-defined]
+    assert calculator_rows == {
+        "Kimi K2": "×2.04",
+        "DeepSeek V3.1": "×1.63",
+        "DeepSeek V3/R1": "cheapest",
+        "Gratis One": "free",
+    }

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.cost import Scenario
+from ..domain.cost import Scenario, cheapest_mask, free_mask
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 
 MIN_DECADE = 3
@@ -75,7 +75,8 @@ REASONING_HELP = (
 )
 
 RATIO_HELP = (
-    "This model's monthly cost divided by the cheapest one's (— where the cheapest costs nothing)"
+    "This model's monthly cost divided by the cheapest one's; a model that costs nothing "
+    "is called free, and the cheapest is the lowest cost above zero"
 )
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹"}
@@ -507,13 +508,17 @@ class CostCalculator(QWidget):
         names = tuple(names)
         if names != self._names:
             self._rebuild_rows(names)
-        finite = totals[np.isfinite(totals)]
-        lowest = float(finite.min()) if len(finite) else math.nan
-        for item, total in zip(self._items, totals.tolist(), strict=True):
-            cheapest = math.isfinite(total) and total == lowest
+        cheapest_rows = cheapest_mask(totals)
+        free_rows = free_mask(totals)
+        lowest = float(totals[cheapest_rows][0]) if cheapest_rows.any() else math.nan
+        for item, total, cheapest, free in zip(
+            self._items, totals.tolist(), cheapest_rows.tolist(), free_rows.tolist(), strict=True
+        ):
             if cheapest:
                 ratio = "cheapest"
-            elif lowest > 0 and math.isfinite(total):
+            elif free:
+                ratio = "free"
+            elif math.isfinite(lowest) and math.isfinite(total):
                 ratio = ratio_text(total / lowest)
             else:
                 ratio = "—"
