@@ -456,3 +456,108 @@ def test_the_star_marks_the_cheapest_compared_model_as_the_calculator_and_chart_
         "DeepSeek V3/R1": "cheapest",
         "Gratis One": "free",
     }
+
+
+# -- 5. disabled looks disabled; the read-only window switches its writing actions off ------
+
+
+def test_the_light_and_dark_palettes_grey_out_disabled_text() -> None:
+    from PySide6.QtGui import QPalette
+
+    from llmcompare_gui.ui.theme import dark_palette, light_palette
+
+    for palette in (light_palette(), dark_palette()):
+        background = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+        for role in (
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+        ):
+            enabled = palette.color(QPalette.ColorGroup.Active, role)
+            disabled = palette.color(QPalette.ColorGroup.Disabled, role)
+            # Disabled text sits between the enabled text and the background.
+            assert abs(disabled.lightness() - background.lightness()) < abs(
+                enabled.lightness() - background.lightness()
+            ), role
+
+
+def test_a_disabled_menu_item_is_drawn_fainter_under_the_light_theme(
+    qtbot: QtBot, window: QMainWindow
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    action(window, "theme_light").trigger()
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    enabled = menu.addAction("Redo Redo Redo")
+    disabled = menu.addAction("Redo Redo Redo")
+    disabled.setEnabled(False)
+    menu.resize(menu.sizeHint())
+    image = menu.grab().toImage()  # drawn as shown, without a popup grabbing the keyboard
+
+    def darkest(item: QAction) -> int:
+        area = menu.actionGeometry(item)
+        return min(
+            image.pixelColor(x, y).lightness()
+            for x in range(area.left(), area.right())
+            for y in range(area.top(), area.bottom())
+        )
+
+    assert darkest(enabled) < 80
+    assert darkest(disabled) > darkest(enabled) + 60
+    action(window, "theme_system").trigger()
+
+
+@pytest.fixture
+def read_only(qtbot: QtBot, window: QMainWindow, data_dir: Path) -> QMainWindow:
+    second = open_window(qtbot, data_dir)
+    second.show()
+    qtbot.waitExposed(second)
+    return second
+
+
+WRITING_ACTIONS = (
+    "importAction",
+    "resetAction",
+    "addModelAction",
+    "editModelAction",
+    "duplicateAction",
+    "deleteAction",
+)
+
+
+def test_the_read_only_window_disables_every_writing_action_and_says_why(
+    read_only: QMainWindow,
+) -> None:
+    from .window_helpers import table_view
+
+    table_view(read_only).selectRow(0)  # a selection enables Edit and Delete elsewhere
+    for name in WRITING_ACTIONS:
+        found = action(read_only, name)
+        assert not found.isEnabled(), name
+        assert "read-only" in found.statusTip().lower(), name
+        assert "read-only" in found.toolTip().lower(), name
+    assert action(read_only, "quitAction").isEnabled()
+    assert action(read_only, "findAction").isEnabled()
+
+
+def test_the_read_only_window_never_writes_the_settings(qtbot: QtBot, data_dir: Path) -> None:
+    from llmcompare_gui.store.lock import StoreLock
+
+    first = open_window(qtbot, data_dir)
+    first.close()
+    settings_file = data_dir / "settings.ini"
+    before = settings_file.read_bytes()
+    lock = StoreLock(data_dir)
+    assert lock.acquire()  # another instance owns the store
+    try:
+        second = open_window(qtbot, data_dir)
+        second.show()
+        second.main_splitter.setSizes([50, 700])  # type: ignore[attr-defined]
+        action(second, "theme_dark").trigger()
+        action(second, "column_vendor").toggle()
+        second.close()
+    finally:
+        lock.release()
+    assert settings_file.read_bytes() == before
+    action(second, "theme_system").trigger()

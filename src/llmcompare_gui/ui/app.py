@@ -109,6 +109,8 @@ def wire(
     from .table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
+    if session.read_only:
+        settings.keep_changes_private()
     store = session.store
     table = ModelTableModel(store, window)
     table.read_only = session.read_only
@@ -215,8 +217,8 @@ def wire(
         window.show_banner(
             f"Read-only: {session.read_only_reason}. Edits are switched off and nothing is saved."
         )
-        for action in (window.reset_action, window.add_action):
-            action.setEnabled(False)
+        window.set_read_only(f"Read-only: {session.read_only_reason}")
+        view.setEditTriggers(view.EditTrigger.NoEditTriggers)
 
     lifetime = SessionController(
         session,

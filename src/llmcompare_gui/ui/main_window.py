@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu
         file_menu.addAction(self.import_action)
         self.export_menu = file_menu.addMenu("&Export")
         self.export_menu.setObjectName("exportMenu")
@@ -295,6 +296,23 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.find_action,
         ]
+
+    def set_read_only(self, why: str) -> None:
+        """Switch off every action that writes the store, each saying why."""
+        for action in (
+            self.import_action,
+            self.reset_action,
+            self.add_action,
+            self.edit_action,
+            self.duplicate_action,
+            self.delete_action,
+        ):
+            action.setEnabled(False)
+            action.setToolTip(why)
+            action.setStatusTip(why)
+        # The window's other actions keep working; disabled ones show why on hover.
+        for menu in (self.file_menu, self.edit_menu):
+            menu.setToolTipsVisible(True)
 
     def show_store_error(self, text: str) -> None:
         """Replace the contents by why the store cannot be used, and the ways out."""
