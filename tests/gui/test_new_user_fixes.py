@@ -561,3 +561,42 @@ def test_the_read_only_window_never_writes_the_settings(qtbot: QtBot, data_dir: 
         lock.release()
     assert settings_file.read_bytes() == before
     action(second, "theme_system").trigger()
+
+
+# -- 11. Tab moves between the parts of the window; arrows move inside the table ----------
+
+
+def test_tab_walks_filter_table_calculator_and_chart_tabs_and_comes_back(
+    qtbot: QtBot, window: QMainWindow
+) -> None:
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    window.activateWindow()
+    window.filter_edit.setFocus()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filter_edit)  # type: ignore[attr-defined]
+    visited: list[Any] = []
+    for _ in range(20):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+        if visited[-1] is window.filter_edit:  # type: ignore[attr-defined]
+            break
+    names = [widget.objectName() for widget in visited]
+    assert names[0] == "modelTable"
+    assert names[1] != "modelTable"  # one Tab leaves the table
+    assert "inputTokensEdit" in names
+    assert "cachedShareSlider" in names
+    assert any(isinstance(widget, QTabBar) for widget in visited)
+    assert names[-1] == "modelFilter"
+    assert names.index("modelTable") < names.index("inputTokensEdit")
+
+
+def test_arrows_move_inside_the_table(qtbot: QtBot, window: QMainWindow) -> None:
+    from .window_helpers import table_view
+
+    view = table_view(window)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 1))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.currentIndex().column() == 2
