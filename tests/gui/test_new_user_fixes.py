@@ -600,3 +600,92 @@ def test_arrows_move_inside_the_table(qtbot: QtBot, window: QMainWindow) -> None
     assert view.currentIndex().row() == 1
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.currentIndex().column() == 2
+
+
+# -- the minor items --------------------------------------------------------------------------
+
+
+def test_a_refusal_message_goes_once_a_later_edit_succeeds(window: QMainWindow) -> None:
+    table = source_model(window)
+    index = table.index(row_of(table, "Kimi K2"), column(table, "Input"))
+    assert not table.setData(index, "1e400", Qt.ItemDataRole.EditRole)
+    assert window.statusBar().currentMessage().startswith("Not changed")
+    assert table.setData(index, 0.7, Qt.ItemDataRole.EditRole)
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_deleting_says_what_and_how_to_undo(qtbot: QtBot, window: QMainWindow) -> None:
+    from .window_helpers import table_view
+
+    view = table_view(window)
+    proxy = view.model()
+    view.selectRow(row_of(proxy, "Kimi K2"))
+    action(window, "deleteAction").trigger()
+    assert window.statusBar().currentMessage() == "Deleted Kimi K2 — Ctrl+Z to undo"
+
+
+def test_the_compare_column_cannot_be_hidden(window: QMainWindow, data_dir: Path) -> None:
+    from .window_helpers import table_view
+
+    compare = action(window, "column_compare")
+    assert compare.isChecked()
+    assert not compare.isEnabled()
+    assert not table_view(window).isColumnHidden(column(source_model(window), "Compare"))
+
+
+def test_a_hidden_compare_column_in_old_settings_is_shown(qtbot: QtBot, data_dir: Path) -> None:
+    from llmcompare_gui.store.paths import resolve_paths
+    from llmcompare_gui.ui.settings import WindowSettings
+
+    from .window_helpers import table_view
+
+    settings = WindowSettings(resolve_paths(data_dir).settings_file)
+    settings.set_hidden_columns({"compare", "vendor"})
+    settings.sync()
+    window = open_window(qtbot, data_dir)
+    model = source_model(window)
+    assert not table_view(window).isColumnHidden(column(model, "Compare"))
+    assert table_view(window).isColumnHidden(column(model, "Vendor"))
+
+
+def test_a_long_name_is_shown_in_full_in_its_tooltip_before_the_source(
+    window: QMainWindow,
+) -> None:
+    from .window_helpers import table_view
+
+    table = source_model(window)
+    long_name = "DeepSeek V3.1 Terminus Experimental Preview (thinking, 128K context, 2026-11)"
+    index = table.index(row_of(table, "DeepSeek V3.1"), column(table, "Name"))
+    assert table.setData(index, long_name, Qt.ItemDataRole.EditRole)
+    index = table.index(row_of(table, long_name), column(table, "Name"))
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    lines = tooltip.split("\n")
+    assert lines[0] == long_name
+    assert any(line.startswith("Source: ") for line in lines[1:])
+    # The column starts wide enough for the longest bundled name.
+    view = table_view(window)
+    names = [m.name for m in window.table_model.store.models if m.name != long_name]  # type: ignore[attr-defined]
+    widest = max(view.fontMetrics().horizontalAdvance(name) for name in names)
+    assert view.columnWidth(column(table, "Name")) >= widest
+
+
+def test_the_chart_note_is_not_drawn_disabled_and_the_benchmark_picker_follows_the_tab(
+    window: QMainWindow,
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from llmcompare_gui.domain.comparison import ChartKind
+
+    note = window.findChild(QLabel, "chartNote")
+    assert note is not None
+    assert note.isEnabled()
+    assert "compared" in note.text()
+    count = window.findChild(QLabel, "modelCount")
+    assert count is not None
+    assert count.isEnabled()
+    picker = window.findChild(QComboBox, "valueBenchmarkCombo")
+    assert picker is not None
+    panel = window.chart_panel  # type: ignore[attr-defined]
+    for kind in ChartKind:
+        panel.set_current_kind(kind)
+        assert picker.isVisible() == (kind is ChartKind.VALUE), kind

@@ -168,6 +168,14 @@ def wire(
         window.statusBar().showMessage(text, 10_000)
 
     edits.message.connect(message)
+
+    def clear_refusal() -> None:
+        """A refused value's message goes once a later edit succeeds."""
+        if window.statusBar().currentMessage().startswith("Not changed"):
+            window.statusBar().clearMessage()
+
+    # (Not the undo stack's indexChanged: the stack emits it while the window is deleted.)
+    table.modelsChanged.connect(clear_refusal)
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
@@ -251,7 +259,11 @@ def size_columns(window: MainWindow, table: Any) -> None:
     for column, spec in enumerate(table.columns):
         width = metrics.horizontalAdvance(spec.header) + 28
         if spec.key == "name":
-            width = max(width, 190)
+            # As wide as the longest name, within reason; the tooltip shows any name in full.
+            longest = max(
+                (metrics.horizontalAdvance(model.name) for model in table.store.models), default=0
+            )
+            width = max(width, min(longest + 24, 360), 190)
         elif spec.key in ("vendor", "focus", "licence"):
             width = max(width, 130)
         elif spec.key == "cost":

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.comparison import Comparison
@@ -321,7 +321,13 @@ class EditController(QObject):
             self.message.emit("Select the models to delete")
             return
         text = f"Delete {len(ids)} models" if len(ids) > 1 else f"Delete {ids[0]}"
+        first = self._table.store.model(ids[0])
+        what = f"{len(ids)} models" if len(ids) > 1 or first is None else first.name
         self._stack.push(DeleteModelsCommand(self._table, ids, text))
+        undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.message.emit(f"Deleted {what} — {undo} to undo")
 
     def _free_id(self, model_id: str) -> str:
         base = re.sub(r"-copy(-\d+)?$", "", model_id) + "-copy"

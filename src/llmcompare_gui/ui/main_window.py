@@ -100,7 +100,6 @@ class MainWindow(QMainWindow):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_count = QLabel(self)
         self.filter_count.setObjectName("modelCount")
-        self.filter_count.setEnabled(False)
 
         self.table = ModelTableView(self)
         self.table.setObjectName("modelTable")

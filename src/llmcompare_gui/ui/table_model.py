@@ -539,8 +539,11 @@ class ModelTableModel(QAbstractTableModel):
             }[key]
             if quantity is not None and quantity.note:
                 lines.append(quantity.note)
-        elif key == NAME and model.notes:
-            lines.append(model.notes)
+        elif key == NAME:
+            # The full name first: the column may be too narrow for it.
+            lines.append(model.name)
+            if model.notes:
+                lines.append(model.notes)
         source = source_of(model, key) if key != COMPARE else None
         if source is not None:
             lines.append(describe_source(source))

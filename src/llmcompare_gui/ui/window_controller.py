@@ -14,10 +14,12 @@ from ..store.paths import AppPaths
 from .chart_panel import ChartPanel
 from .main_window import MainWindow
 from .settings import WindowSettings
-from .table_model import COST, NAME, ModelFilterProxy, ModelTableModel
+from .table_model import COMPARE, COST, NAME, ModelFilterProxy, ModelTableModel
 from .theme import dark_palette, light_palette
 
 DEFAULT_HIDDEN = frozenset({"licence"})
+ALWAYS_SHOWN = frozenset({COMPARE, NAME, COST})
+"""Columns the Columns menu cannot hide: Compare drives the calculator and the charts."""
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -156,12 +158,15 @@ class WindowController(QObject):
             action = QAction(spec.header, menu)
             action.setObjectName(f"column_{spec.key}")
             action.setCheckable(True)
-            action.setChecked(spec.key not in hidden)
-            action.setEnabled(spec.key not in (NAME, COST))
+            always = spec.key in ALWAYS_SHOWN
+            action.setChecked(always or spec.key not in hidden)
+            action.setEnabled(not always)
+            if always:
+                action.setToolTip("Always shown")
             action.toggled.connect(lambda on, c=column: self._set_column_visible(c, on))
             menu.addAction(action)
             self._column_actions[spec.key] = action
-            view.setColumnHidden(column, spec.key in hidden and spec.key not in (NAME, COST))
+            view.setColumnHidden(column, spec.key in hidden and not always)
         self._update_count()
 
     def column_actions(self) -> dict[str, QAction]:
