@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from ..store.session import StoreSession
 
 APP_NAME = "llmcompare-gui"
+# The desktop entry's and the AppStream component's id (packaging/APP_ID.desktop).
+APP_ID = "io.github.llmcompare_gui.LLMCompare"
 
 
 def create_main_window(
@@ -266,7 +268,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("io.github.llmcompare_gui")
+    app.setDesktopFileName(APP_ID)
     try:
         from ..bundled import resource
 
@@ -300,11 +302,43 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
     return window
 
 
-def run(data_dir: str | None) -> int:
+def run(data_dir: str | None, *, new_instance: bool = False) -> int:
+    """The window and its event loop; or, when one already runs on the store, raise that one."""
+    paths = resolve_paths(data_dir)
+    if not new_instance:
+        from .single_instance import hand_over
+
+        # Before the QApplication: a launch that only raises another window ends at once.
+        if hand_over(paths.data_dir):
+            print(
+                f"llmcompare-gui is already running on {paths.data_dir}: its window was "
+                "brought to the front (--new-instance opens another, read-only).",
+                file=sys.stderr,
+            )
+            return 0
     app = application()
     window = launch(data_dir)
+    after_first_paint(window, lambda: serve_later_launches(window, paths))
     close_on_signals(window)
     return app.exec()
+
+
+def serve_later_launches(window: MainWindow, paths: AppPaths) -> None:
+    """The window that may write the store answers later launches by coming to the front."""
+    session = getattr(window, "session", None)
+    if session is None or session.read_only:
+        return
+    from .single_instance import InstanceServer
+
+    server = InstanceServer(window, paths.data_dir)
+    server.activated.connect(
+        lambda: window.statusBar().showMessage(
+            "llmcompare-gui was launched again: this window is already open on the store.",
+            10_000,
+        )
+    )
+    if server.listen():
+        window.instance_server = server
 
 
 def close_on_signals(window: MainWindow) -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
     from ..store.session import StoreSession
     from .chart_panel import ChartPanel
     from .controllers import CostController, EditController, SaveController
+    from .single_instance import InstanceServer
     from .table_model import ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     edit_controller: EditController
     window_controller: WindowController
     session: StoreSession
+    instance_server: InstanceServer
 
     def __init__(self, *, shell_only: bool = False) -> None:
         """The window; with ``shell_only`` just its frame, until :meth:`build` is called.
