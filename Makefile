@@ -31,7 +31,7 @@ test: $(STAMP) test-sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Long suites: the frozen bundle, the soak tests.
-test-slow: $(STAMP) test-sysdeps
+test-slow: $(STAMP) $(BUNDLE_STAMP) test-sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow or soak" -p no:randomly $(PYTEST_ARGS)
 
 soak: $(STAMP) test-sysdeps
@@ -57,18 +57,10 @@ schema: $(STAMP)
 
 # The frozen onedir bundle (dist/llmcompare-gui/) and its archive with a launcher script.
 BUNDLE_STAMP := $(VENV)/.bundle-installed
-VERSION = $(shell $(BIN)/python -c 'from llmcompare_gui import __version__; print(__version__)')
-ARCHIVE = dist/llmcompare-gui-$(VERSION)-linux-$(shell uname -m)
 
 bundle: $(STAMP) $(BUNDLE_STAMP) sysdeps
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
-		--distpath dist --workpath build/pyinstaller packaging/llmcompare-gui.spec
-	rm -rf $(ARCHIVE) && mkdir -p $(ARCHIVE)
-	cp -a dist/llmcompare-gui $(ARCHIVE)/app
-	install -m 755 packaging/launcher.sh $(ARCHIVE)/llmcompare-gui
-	tar -C dist -czf $(ARCHIVE).tar.gz $(notdir $(ARCHIVE))
-	rm -rf $(ARCHIVE)
-	@du -sh dist/llmcompare-gui $(ARCHIVE).tar.gz
+	$(BIN)/python packaging/build_bundle.py
+	@du -sh dist/llmcompare-gui dist/llmcompare-gui-*.tar.gz
 
 $(BUNDLE_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bundle]"

@@ -49,6 +49,50 @@ ERROR_STYLE = (
 )
 
 
+# Shortcut and status-bar tip of each menu action, by object name. The per-column
+# check items of View → Columns have tips but no shortcuts: there is one per column.
+ACTION_HELP: dict[str, tuple[QKeySequence | QKeySequence.StandardKey | str | None, str]] = {
+    "importAction": (None, "Add or update models from a LiteLLM, OpenRouter or CSV price file"),
+    "resetAction": (
+        "Ctrl+Shift+R",
+        "Replace every model with the bundled reference data (a backup is kept)",
+    ),
+    # Ctrl+Q where the platform's standard Quit key is none (offscreen, some desktops).
+    "quitAction": ("Ctrl+Q", "Save and close the window"),
+    "addModelAction": (None, "Add a model to the store"),
+    "editModelAction": (None, "Edit the selected model's details and prices"),
+    "duplicateAction": (None, "Copy the selected models under new ids"),
+    "deleteAction": (None, "Remove the selected models from the store"),
+    "findAction": (None, "Filter the table by name or vendor"),
+    "aboutAction": (
+        QKeySequence.StandardKey.HelpContents,
+        "Version, licence, data sources and where the data is kept",
+    ),
+    "theme_system": ("Ctrl+Shift+F1", "Follow the desktop's light or dark colours"),
+    "theme_light": ("Ctrl+Shift+F2", "Light colours, whatever the desktop uses"),
+    "theme_dark": ("Ctrl+Shift+F3", "Dark colours, whatever the desktop uses"),
+}
+CHART_TOGGLE_KEYS = (
+    "Ctrl+Shift+F5",
+    "Ctrl+Shift+F6",
+    "Ctrl+Shift+F7",
+    "Ctrl+Shift+F8",
+    "Ctrl+Shift+F9",
+)
+
+
+def describe_actions(window: QMainWindow) -> None:
+    """Give the window's actions their tips, and shortcuts where they have none yet."""
+    for action in window.findChildren(QAction):
+        help_entry = ACTION_HELP.get(action.objectName())
+        if help_entry is None:
+            continue
+        shortcut, tip = help_entry
+        if shortcut is not None and action.shortcut().isEmpty():
+            action.setShortcut(shortcut)
+        action.setStatusTip(tip)
+
+
 class MainWindow(QMainWindow):
     closing = Signal()
     """Emitted from closeEvent, before the window closes: save now."""
@@ -97,12 +141,19 @@ class MainWindow(QMainWindow):
         self.filter_edit.setObjectName("modelFilter")
         self.filter_edit.setPlaceholderText("Filter by name or vendor (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter models")
         self.filter_count = QLabel(self)
         self.filter_count.setObjectName("modelCount")
         self.filter_count.setEnabled(False)
 
         self.table = ModelTableView(self)
         self.table.setObjectName("modelTable")
+        self.table.setAccessibleName("Models")
+        self.table.setAccessibleDescription(
+            "One row per model in the store: prices per million tokens, benchmarks and the "
+            "monthly cost of the workload. Tick Compare to chart a model; edit a cell to "
+            "change the store."
+        )
         self.table.setSortingEnabled(False)  # enabled once the model is set
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -171,6 +222,9 @@ class MainWindow(QMainWindow):
         """View → Charts: one checkable action per (key, title, name) chart."""
         for key, title, name in charts:
             action = self._action(title, f"showChart_{name}")
+            if len(self.chart_actions) < len(CHART_TOGGLE_KEYS):
+                action.setShortcut(CHART_TOGGLE_KEYS[len(self.chart_actions)])
+            action.setStatusTip(f"Show or hide the {title} chart tab")
             action.setCheckable(True)
             action.setChecked(True)
             self.chart_actions[key] = action
@@ -231,6 +285,7 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             self.theme_actions[key] = action
         self.chart_actions: dict[Any, QAction] = {}
+        describe_actions(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -269,6 +324,8 @@ class MainWindow(QMainWindow):
         redo.setObjectName("redoAction")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        undo.setStatusTip("Undo the last change to the models")
+        redo.setStatusTip("Redo the change last undone")
         self.undo_action = undo
         self.redo_action = redo
         first = self.edit_menu.actions()[0]

@@ -92,6 +92,7 @@ class WindowController(QObject):
         for column, spec in enumerate(self._table.columns):
             action = QAction(spec.header, menu)
             action.setObjectName(f"column_{spec.key}")
+            action.setStatusTip(f"Show or hide the {spec.header} column")
             action.setCheckable(True)
             action.setChecked(spec.key not in hidden)
             action.setEnabled(spec.key not in (NAME, COST))
