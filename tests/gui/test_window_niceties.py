@@ -183,3 +183,35 @@ def test_the_last_chart_tab_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
     first.close()
     again = open_window(qtbot, data_dir)
     assert again.chart_panel.current_kind() is ChartKind.VALUE  # type: ignore[attr-defined]
+
+
+def test_the_first_run_hint_explains_sliders_and_store_until_dismissed_for_good(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    first = open_window(qtbot, data_dir)
+    first.show()
+    qtbot.waitExposed(first)
+    hint = first.findChild(QWidget, "firstRunHint")
+    assert hint is not None
+    assert hint.isVisible()
+    label = first.findChild(QLabel, "firstRunHintText")
+    assert label is not None
+    text = label.text()
+    assert text.count(". ") + text.endswith(".") == 2  # two sentences
+    assert "sliders" in text
+    assert "models.json" in text
+    dismiss = first.findChild(QPushButton, "dismissHint")
+    assert dismiss is not None
+    qtbot.mouseClick(dismiss, Qt.MouseButton.LeftButton)
+    assert not hint.isVisible()
+    first.close()
+
+    again = open_window(qtbot, data_dir)
+    again.show()
+    qtbot.waitExposed(again)
+    hint_again = again.findChild(QWidget, "firstRunHint")
+    assert hint_again is not None
+    assert not hint_again.isVisible()

@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -43,6 +45,12 @@ if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
 
 BANNER_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a; padding: 6px 8px; }"
+)
+FIRST_RUN_HINT = (
+    "Drag the sliders below, or type a figure such as 10M beside them, to set your monthly "
+    "workload: every model's cost in the table, the cost list and the charts follows at once. "
+    "Your models live in models.json in the data folder (Help → About shows where), saved "
+    "as you edit, and every change can be undone with Ctrl+Z."
 )
 ERROR_STYLE = (
     "QLabel { background: #fdecea; color: #611a15; border: 1px solid #e8a19b; padding: 16px; }"
@@ -98,6 +106,8 @@ class MainWindow(QMainWindow):
     """Emitted from closeEvent, before the window closes: save now."""
     changed = Signal(object)
     """A QEvent.Type of a change event (palette, style) worth reacting to."""
+    hintDismissed = Signal()
+    """The first-run hint's "Got It" was pressed: do not show it again."""
 
     # Set by ``app.wire`` once a store is open: the parts, for tests and embedding.
     calculator: QWidget
@@ -196,6 +206,7 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(6, 6, 6, 0)
         central_layout.addWidget(self.banner)
+        central_layout.addWidget(self._build_hint())
         central_layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
 
@@ -205,6 +216,33 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+
+    def _build_hint(self) -> QFrame:
+        self.hint = QFrame(self)
+        self.hint.setObjectName("firstRunHint")
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hint.setAutoFillBackground(True)
+        self.hint.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        text = QLabel(FIRST_RUN_HINT, self.hint)
+        text.setObjectName("firstRunHintText")
+        text.setWordWrap(True)
+        dismiss = QPushButton("&Got It", self.hint)
+        dismiss.setObjectName("dismissHint")
+        dismiss.setToolTip("Hide this hint for good")
+        dismiss.clicked.connect(self._dismiss_hint)
+        row = QHBoxLayout(self.hint)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(text, 1)
+        row.addWidget(dismiss, 0, QtCore.Qt.AlignmentFlag.AlignVCenter)
+        self.hint.setVisible(False)
+        return self.hint
+
+    def show_first_run_hint(self) -> None:
+        self.hint.setVisible(True)
+
+    def _dismiss_hint(self) -> None:
+        self.hint.setVisible(False)
+        self.hintDismissed.emit()
 
     # -- the parts others provide ----------------------------------------------------
 

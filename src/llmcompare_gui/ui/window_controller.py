@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from .. import __version__
 from ..domain.comparison import ChartKind
 from ..store.paths import AppPaths
+from .about_dialog import AboutDialog
 from .chart_panel import ChartPanel
 from .main_window import MainWindow
 from .settings import WindowSettings
@@ -18,6 +18,7 @@ from .table_model import COST, NAME, ModelFilterProxy, ModelTableModel
 from .theme import dark_palette, light_palette
 
 DEFAULT_HIDDEN = frozenset({"licence"})
+HINT_KEY = "hints/first_run"
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -59,6 +60,7 @@ class WindowController(QObject):
             action.toggled.connect(lambda on, k=kind: self._show_chart(k, on))
         window.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
         window.changed.connect(lambda _type: self.follow_palette())
+        window.hintDismissed.connect(lambda: self._settings.set_text(HINT_KEY, "dismissed"))
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self.follow_palette())
         self._rebuild_columns()
@@ -159,6 +161,8 @@ class WindowController(QObject):
         current = self._settings.text("charts/current")
         if current in {k.value for k in ChartKind}:
             self._charts.set_current_kind(ChartKind(current))
+        if self._settings.text(HINT_KEY) != "dismissed":
+            window.show_first_run_hint()
         theme = self._settings.text("view/theme") or "system"
         self.set_theme(theme if theme in window.theme_actions else "system")
 
@@ -197,17 +201,17 @@ class WindowController(QObject):
 
     # -- dialogs ------------------------------------------------------------------------
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self._window,
-            "About llmcompare-gui",
-            f"<h3>llmcompare-gui {__version__}</h3>"
-            "<p>Compare large language models side by side and see what your monthly "
-            "workload costs on each.</p>"
-            f"<p>Data folder: <code>{self._paths.data_dir}</code><br>"
-            f"Store file: <code>{self._paths.store_file}</code><br>"
-            f"Settings: <code>{self._paths.settings_file}</code></p>",
-        )
+    def about(self) -> AboutDialog:
+        """Show Help → About (not modal); the dialog, for tests."""
+        sources = [
+            (source.title, source.url)
+            for model in self._table.store.models
+            for source in model.sources
+        ]
+        dialog = AboutDialog(self._window, self._paths.data_dir, self._paths.store_file, sources)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def confirm_reset(self) -> None:
         answer = QMessageBox.question(
