@@ -306,10 +306,12 @@ def run(data_dir: str | None, *, new_instance: bool = False) -> int:
     """The window and its event loop; or, when one already runs on the store, raise that one."""
     paths = resolve_paths(data_dir)
     if not new_instance:
-        from .single_instance import hand_over
+        from ..store.lock import held_elsewhere
 
-        # Before the QApplication: a launch that only raises another window ends at once.
-        if hand_over(paths.data_dir):
+        # A file probe first: the socket (and its imports) only when someone holds the
+        # store; and before the QApplication, so a launch that only raises another
+        # window ends at once.
+        if held_elsewhere(paths.data_dir) and hand_over(paths.data_dir):
             print(
                 f"llmcompare-gui is already running on {paths.data_dir}: its window was "
                 "brought to the front (--new-instance opens another, read-only).",
@@ -321,6 +323,14 @@ def run(data_dir: str | None, *, new_instance: bool = False) -> int:
     after_first_paint(window, lambda: serve_later_launches(window, paths))
     close_on_signals(window)
     return app.exec()
+
+
+def hand_over(data_dir: os.PathLike[str]) -> bool:
+    from pathlib import Path
+
+    from .single_instance import hand_over as ask_running_window
+
+    return ask_running_window(Path(data_dir))
 
 
 def serve_later_launches(window: MainWindow, paths: AppPaths) -> None:

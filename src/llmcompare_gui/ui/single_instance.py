@@ -10,7 +10,6 @@ CONTRACT §2 says, and so does an explicit ``--new-instance``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -27,6 +26,8 @@ REPLY_TIMEOUT_MS = 2000
 
 def server_name(data_dir: Path) -> str:
     """A socket name unique per user and data dir, short enough for any platform."""
+    import hashlib  # loads OpenSSL (~30 ms): only once a socket is really needed
+
     key = str(Path(data_dir).expanduser().resolve())
     user = getattr(os, "getuid", lambda: 0)()
     digest = hashlib.sha256(f"{user}:{key}".encode()).hexdigest()[:16]
