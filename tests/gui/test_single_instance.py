@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,13 +25,14 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def running(qtbot: QtBot, data_dir: Path) -> QMainWindow:
-    """The first instance: a shown window holding the store, serving later launches."""
-    window = open_window(qtbot, data_dir)
-    window.show()
-    qtbot.waitExposed(window)
-    app_module.serve_later_launches(window, resolve_paths(data_dir))
-    return window
+def running(qtbot: QtBot, data_dir: Path) -> Iterator[QMainWindow]:
+    """The first instance, started as ``llmcompare-gui`` starts it, serving later launches."""
+    window = app_module.start(str(data_dir))
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: hasattr(window, "instance_server"), timeout=10_000)
+    yield window
+    window.close()
 
 
 # The offscreen platform has no window stacking to raise in.
@@ -73,6 +75,13 @@ def test_without_a_listener_a_second_window_opens_read_only(qtbot: QtBot, data_d
     # A read-only window does not take over the socket of the one that may write.
     app_module.serve_later_launches(second, resolve_paths(data_dir))
     assert not hasattr(second, "instance_server")
+
+
+def test_closing_the_window_removes_its_socket(running: QMainWindow, data_dir: Path) -> None:
+    server = running.instance_server
+    running.close()
+    assert not server.listening
+    assert hand_over(data_dir) is False
 
 
 def test_a_socket_left_by_a_crashed_instance_is_replaced(

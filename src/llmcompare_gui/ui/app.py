@@ -280,8 +280,14 @@ def application() -> QApplication:
     return app
 
 
-def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
-    """Show the window's shell at once; load the store after its first paint, then the charts."""
+def launch(
+    data_dir: str | os.PathLike[str] | None,
+    on_loaded: Callable[[MainWindow, AppPaths], None] | None = None,
+) -> MainWindow:
+    """Show the window's shell at once; load the store after its first paint, then the charts.
+
+    ``on_loaded`` is called once the store is open (or refused).
+    """
     paths = resolve_paths(data_dir)
     settings = WindowSettings(paths.settings_file)
     window = MainWindow(shell_only=True)
@@ -293,6 +299,8 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
     def load() -> None:
         window.build()
         populate(window, paths, settings)
+        if on_loaded is not None:
+            on_loaded(window, paths)
         panel = getattr(window, "chart_panel", None)
         if panel is not None:
             # The table first, then the charts (importing pyqtgraph takes a while).
@@ -304,6 +312,15 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
 
 def run(data_dir: str | None, *, new_instance: bool = False) -> int:
     """The window and its event loop; or, when one already runs on the store, raise that one."""
+    window = start(data_dir, new_instance=new_instance)
+    if window is None:
+        return 0
+    close_on_signals(window)
+    return QApplication.exec()
+
+
+def start(data_dir: str | None, *, new_instance: bool = False) -> MainWindow | None:
+    """The shown window; None when the window already running on the store was raised."""
     paths = resolve_paths(data_dir)
     if not new_instance:
         from ..store.lock import held_elsewhere
@@ -317,12 +334,9 @@ def run(data_dir: str | None, *, new_instance: bool = False) -> int:
                 "brought to the front (--new-instance opens another, read-only).",
                 file=sys.stderr,
             )
-            return 0
-    app = application()
-    window = launch(data_dir)
-    after_first_paint(window, lambda: serve_later_launches(window, paths))
-    close_on_signals(window)
-    return app.exec()
+            return None
+    application()
+    return launch(data_dir, on_loaded=serve_later_launches)
 
 
 def hand_over(data_dir: os.PathLike[str]) -> bool:
@@ -349,6 +363,8 @@ def serve_later_launches(window: MainWindow, paths: AppPaths) -> None:
     )
     if server.listen():
         window.instance_server = server
+        # Closed with the window, so that no socket file outlives the process.
+        window.closing.connect(server.close)
 
 
 def close_on_signals(window: MainWindow) -> None:
