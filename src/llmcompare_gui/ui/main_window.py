@@ -340,8 +340,11 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        # Kept (not deleted) so that the window can show the store once it opens.
+        # Kept (not deleted, hidden inside the window) to show the store once it opens.
         self._contents = self.takeCentralWidget()
+        if self._contents is not None:
+            self._contents.hide()
+            self._contents.setParent(self)
         self.setCentralWidget(page)
         for action in self.store_actions():
             action.setEnabled(False)
@@ -355,6 +358,7 @@ class MainWindow(QMainWindow):
             return
         self._contents = None
         self.setCentralWidget(contents)
+        contents.show()
         for action in (self.import_action, self.reset_action, self.add_action, self.find_action):
             action.setEnabled(True)
         for menu in (self.columns_menu, self.charts_menu):
