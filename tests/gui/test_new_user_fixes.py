@@ -708,3 +708,20 @@ def test_the_chart_note_is_not_drawn_disabled_and_the_benchmark_picker_follows_t
     for kind in ChartKind:
         panel.set_current_kind(kind)
         assert picker.isVisible() == (kind is ChartKind.VALUE), kind
+
+
+def test_the_read_only_window_can_be_narrow_and_its_banner_wraps(
+    qtbot: QtBot, read_only: QMainWindow
+) -> None:
+    read_only.resize(720, 600)
+    qtbot.waitUntil(lambda: read_only.width() <= 720)
+    banner = read_only.findChild(QLabel, "storeBanner")
+    assert banner is not None
+    assert banner.wordWrap()
+    assert banner.geometry().right() <= read_only.centralWidget().width()
+    assert "read-only" in banner.text().lower()
+    # The status bar's read-only state is short enough not to be cut at the right edge.
+    assert read_only.statusBar().minimumSizeHint().width() <= 720
+    state = read_only.findChild(QLabel, "saveState")
+    assert state is not None
+    assert state.text().startswith("Read-only")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -152,6 +153,11 @@ class MainWindow(QMainWindow):
 
         self.save_state_label = QLabel(self)
         self.save_state_label.setObjectName("saveState")
+        # A long state (a failure's reason) is cut at the right, never widens the window.
+        self.save_state_label.setMinimumWidth(40)
+        self.save_state_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.statusBar().addPermanentWidget(self.save_state_label)
 
         self._build_actions()
@@ -366,6 +372,7 @@ class MainWindow(QMainWindow):
 
     def set_save_state(self, text: str) -> None:
         self.save_state_label.setText(text)
+        self.save_state_label.setToolTip(text)
 
     # -- events -----------------------------------------------------------------------------
 
