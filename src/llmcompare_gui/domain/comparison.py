@@ -17,7 +17,7 @@ import numpy as np
 from .chart_kind import ChartKind as ChartKind  # re-exported: the charts and exports name it here
 from .cost import BreakEven, CostBreakdown, PriceTable, Scenario, break_even_points, compute_costs
 from .model import BenchmarkDefinition, Model, Store
-from .tokens import format_token_volume
+from .tokens import MAX_TOKEN_VOLUME, format_token_volume
 
 Cell = str | float | int | None
 
@@ -166,9 +166,12 @@ VOLUME_POINTS = 61
 
 
 def volume_range(scenario: Scenario) -> tuple[float, float]:
-    """Input volumes the volume chart spans: three decades either side of the scenario."""
+    """Input volumes the volume chart spans: three decades either side of the scenario.
+
+    Never beyond the largest volume a scenario takes, so the axis stays readable.
+    """
     centre = max(scenario.input_tokens, 1e3)
-    return max(centre / 1e3, 1e3), centre * 1e3
+    return max(centre / 1e3, 1e3), min(centre * 1e3, MAX_TOKEN_VOLUME)
 
 
 def volume_grid(scenario: Scenario) -> np.ndarray:

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..domain.amounts import large_amount
 from ..domain.model import Model, Quantity, Source, Store
 
 MISSING = "—"
@@ -226,6 +227,8 @@ def format_number(value: float) -> str:
 
 def format_money(value: float) -> str:
     """Monthly amounts: cents below 10,000 (``88.20``), whole units above, small ones exact."""
+    if (compact := large_amount(value)) is not None:
+        return compact
     if abs(value) >= 10_000:
         return f"{value:,.0f}"
     if value == 0 or abs(value) >= 0.01:
