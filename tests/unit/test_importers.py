@@ -245,3 +245,31 @@ def test_new_model_without_both_prices_is_skipped_not_invented() -> None:
     plan = plan_import(Store(models=[]), read_price_file(text))
     assert plan.added == []
     assert plan.skipped == {"no input and output price": 1}
+
+
+def test_an_import_stamps_retrieved_but_never_calls_it_the_effective_date() -> None:
+    store = default_store()
+    first = read_price_file(
+        "id,name,input_per_mtok,output_per_mtok\r\nkimi-k2,Kimi K2,0.5,2.5\r\n", None, "a.csv"
+    )
+    once = plan_import(store, first, today="2026-12-01").store
+    kimi = once.model("kimi-k2")
+    assert kimi is not None
+    assert kimi.pricing.source is not None
+    assert kimi.pricing.source.retrieved == first.source.retrieved
+    assert kimi.pricing.as_of == "2026-12-01"
+    second = read_price_file(
+        "id,name,input_per_mtok,output_per_mtok\r\nkimi-k2,Kimi K2,0.4,2.5\r\n", None, "b.csv"
+    )
+    twice = plan_import(once, second, today="2026-12-02").store.model("kimi-k2")
+    assert twice is not None
+    previous = twice.pricing.history[-1]
+    # The card of the first import was checked on 2026-12-01; the file never said since when.
+    assert (previous.input_per_mtok, previous.as_of, previous.effective) == (
+        0.5,
+        "2026-12-01",
+        None,
+    )
+    assert all(
+        point.effective in (None, "2025-07-11") for point in twice.pricing.history
+    )  # only the vendor card of the bundled data has a real effective date

@@ -229,8 +229,8 @@ def _updated_model(model: Model, record: ImportedModel, source: Source, today: s
         old_card: dict[str, Any] = {
             k: pricing[k] for k in price_fields if pricing.get(k) is not None
         }
-        if "as_of" in pricing:
-            old_card["effective"] = pricing["as_of"]
+        if "as_of" in pricing:  # when it was checked: the file does not say when it took effect
+            old_card["as_of"] = pricing["as_of"]
         if "source" in pricing:
             old_card["source"] = pricing["source"]
         old_card["note"] = "Price before an import on " + today

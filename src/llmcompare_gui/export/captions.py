@@ -104,6 +104,8 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
             yield pricing.source
         if pricing.cached_input_source:
             yield pricing.cached_input_source
+        if pricing.source and kind is not ChartKind.VALUE:
+            return  # the prices name their sources: the model's own would credit a user's figure
     if kind in (ChartKind.BENCHMARKS, ChartKind.VALUE):
         for result in model.benchmarks.values():
             if result.source:

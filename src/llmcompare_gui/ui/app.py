@@ -157,6 +157,7 @@ def wire(
 
     edits.message.connect(message)
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
+    table.editWarning.connect(lambda text: message(f"Changed, but check it: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
 
