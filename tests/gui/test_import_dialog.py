@@ -124,9 +124,13 @@ def test_every_bad_csv_line_is_listed_and_nothing_can_be_imported(
     assert dialog.plan() is None
     assert "2 bad lines" in dialog.summary.text()
     assert column_texts(dialog, 0) == [REFUSED, REFUSED]
+    assert column_texts(dialog, 1) == [
+        "line 2, column input_per_mtok",
+        "line 4, column output_per_mtok",
+    ]
     assert column_texts(dialog, 6) == [
-        "line 2, column input_per_mtok: 'cheap' is not a price",
-        "line 4, column output_per_mtok: '-3' is not a price (negative or not finite)",
+        "'cheap' is not a price",
+        "'-3' is not a price (negative or not finite)",
     ]
     assert not import_button(dialog).isEnabled()
 

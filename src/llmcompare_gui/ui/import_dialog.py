@@ -105,8 +105,11 @@ class PreviewModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if row >= len(self._rows):
             problem = self._refused[row - len(self._rows)]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return (REFUSED, "", "", "", "", "", problem)[column]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return problem
+            if role == Qt.ItemDataRole.DisplayRole:
+                where, _, what = problem.partition(": ")  # "line 3, column id: the id is empty"
+                return (REFUSED, where, "", "", "", "", what or where)[column]
             return None
         preview = self._rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -183,7 +186,7 @@ class ImportDialog(QDialog):
         header = self.preview_view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((76, 250, 190, 90, 90, 90)):
+        for column, width in enumerate((70, 240, 160, 80, 80, 80)):
             header.resizeSection(column, width)
 
         self.buttons = QDialogButtonBox(
