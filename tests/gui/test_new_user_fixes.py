@@ -223,13 +223,15 @@ def test_the_broken_store_window_shows_about_and_switches_theme(
     broken: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda *args: shown.append(args[2]))
     action(broken, "aboutAction").trigger()
-    assert len(shown) == 1
-    assert str(data_dir / "models.json") in shown[0]
+    dialog = broken.findChild(QDialog, "aboutDialog")
+    assert dialog is not None
+    folder = dialog.findChild(QLineEdit, "aboutDataFolder")
+    assert folder is not None
+    assert str(data_dir / "models.json") in folder.toolTip()
+    dialog.close()
     action(broken, "theme_dark").trigger()
     window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
     assert window_colour.lightness() < 128

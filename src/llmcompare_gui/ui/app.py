@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from ..store.session import StoreSession
 
 APP_NAME = "llmcompare-gui"
+# The desktop entry's and the AppStream component's id (packaging/APP_ID.desktop).
+APP_ID = "io.github.llmcompare_gui.LLMCompare"
 
 
 def create_main_window(
@@ -177,6 +179,7 @@ def wire(
     # (Not the undo stack's indexChanged: the stack emits it while the window is deleted.)
     table.modelsChanged.connect(clear_refusal)
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
+    table.editWarning.connect(lambda text: message(f"Changed, but check it: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
 
@@ -292,7 +295,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("io.github.llmcompare_gui")
+    app.setDesktopFileName(APP_ID)
     try:
         from ..bundled import resource
 
@@ -304,8 +307,14 @@ def application() -> QApplication:
     return app
 
 
-def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
-    """Show the window's shell at once; load the store after its first paint, then the charts."""
+def launch(
+    data_dir: str | os.PathLike[str] | None,
+    on_loaded: Callable[[MainWindow, AppPaths], None] | None = None,
+) -> MainWindow:
+    """Show the window's shell at once; load the store after its first paint, then the charts.
+
+    ``on_loaded`` is called once the store is open (or refused).
+    """
     paths = resolve_paths(data_dir)
     settings = WindowSettings(paths.settings_file)
     window = MainWindow(shell_only=True)
@@ -317,6 +326,8 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
     def load() -> None:
         window.build()
         populate(window, paths, settings)
+        if on_loaded is not None:
+            on_loaded(window, paths)
         panel = getattr(window, "chart_panel", None)
         if panel is not None:
             # The table first, then the charts (importing pyqtgraph takes a while).
@@ -326,11 +337,61 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
     return window
 
 
-def run(data_dir: str | None) -> int:
-    app = application()
-    window = launch(data_dir)
+def run(data_dir: str | None, *, new_instance: bool = False) -> int:
+    """The window and its event loop; or, when one already runs on the store, raise that one."""
+    window = start(data_dir, new_instance=new_instance)
+    if window is None:
+        return 0
     close_on_signals(window)
-    return app.exec()
+    return QApplication.exec()
+
+
+def start(data_dir: str | None, *, new_instance: bool = False) -> MainWindow | None:
+    """The shown window; None when the window already running on the store was raised."""
+    paths = resolve_paths(data_dir)
+    if not new_instance:
+        from ..store.lock import held_elsewhere
+
+        # A file probe first: the socket (and its imports) only when someone holds the
+        # store; and before the QApplication, so a launch that only raises another
+        # window ends at once.
+        if held_elsewhere(paths.data_dir) and hand_over(paths.data_dir):
+            print(
+                f"llmcompare-gui is already running on {paths.data_dir}: its window was "
+                "brought to the front (--new-instance opens another, read-only).",
+                file=sys.stderr,
+            )
+            return None
+    application()
+    return launch(data_dir, on_loaded=serve_later_launches)
+
+
+def hand_over(data_dir: os.PathLike[str]) -> bool:
+    from pathlib import Path
+
+    from .single_instance import hand_over as ask_running_window
+
+    return ask_running_window(Path(data_dir))
+
+
+def serve_later_launches(window: MainWindow, paths: AppPaths) -> None:
+    """The window that may write the store answers later launches by coming to the front."""
+    session = getattr(window, "session", None)
+    if session is None or session.read_only:
+        return
+    from .single_instance import InstanceServer
+
+    server = InstanceServer(window, paths.data_dir)
+    server.activated.connect(
+        lambda: window.statusBar().showMessage(
+            "llmcompare-gui was launched again: this window is already open on the store.",
+            10_000,
+        )
+    )
+    if server.listen():
+        window.instance_server = server
+        # Closed with the window, so that no socket file outlives the process.
+        window.closing.connect(server.close)
 
 
 def close_on_signals(window: MainWindow) -> None:

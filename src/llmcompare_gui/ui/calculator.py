@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.amounts import large_amount
 from ..domain.cost import Scenario, cheapest_mask, free_mask
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 
@@ -180,7 +181,9 @@ def money_text(value: float, currency: str) -> str:
     if not math.isfinite(value):
         return "—"
     symbol = CURRENCY_SYMBOLS.get(currency)
-    if value == 0 or abs(value) >= 0.01:
+    if (compact := large_amount(value)) is not None:
+        number = compact
+    elif value == 0 or abs(value) >= 0.01:
         number = f"{value:,.2f}"
     else:
         decimals = min(2 - math.floor(math.log10(abs(value))), 12)
@@ -191,6 +194,8 @@ def money_text(value: float, currency: str) -> str:
 def ratio_text(ratio: float) -> str:
     if not math.isfinite(ratio):
         return "—"
+    if (compact := large_amount(ratio)) is not None:
+        return f"×{compact}"
     if ratio >= 100:
         return f"×{ratio:,.0f}"
     return f"×{ratio:.2f}"
@@ -217,6 +222,11 @@ class TokenVolumeControl:
             f"to {format_token_volume(slider_value(SLIDER_MAX))}; one tick per factor of ten."
         )
         self.slider.setAccessibleName(caption)
+        self.slider.setAccessibleDescription(
+            f"Logarithmic, {format_token_volume(slider_value(0))} to "
+            f"{format_token_volume(slider_value(SLIDER_MAX))}; the exact value is in the "
+            "editor beside it. Every model's monthly cost follows it."
+        )
         self.edit = QLineEdit(parent)
         self.edit.setObjectName(f"{name}Edit")
         self.edit.setPlaceholderText("e.g. 10M")
@@ -224,6 +234,7 @@ class TokenVolumeControl:
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 13)
         self.edit.setToolTip(TOKEN_SYNTAX_HELP)
         self.edit.setAccessibleName(f"{caption}, exact value")
+        self.edit.setAccessibleDescription(TOKEN_SYNTAX_HELP)
         self.edit.setProperty("invalid", False)
         self.caption.setBuddy(self.edit)
         self.error = QLabel(parent)
@@ -284,6 +295,8 @@ class CostCalculator(QWidget):
             "Typical monthly workloads; choosing one sets the input, output and cached "
             "share. Changing any figure switches back to Custom."
         )
+        self._preset.setAccessibleName("Workload preset")
+        self._preset.setAccessibleDescription(self._preset.toolTip())
         preset_label = QLabel("&Workload:", self)
         preset_label.setBuddy(self._preset)
 
@@ -301,6 +314,9 @@ class CostCalculator(QWidget):
             "at the cached-input price (the input price where a model has none)."
         )
         self._cached.setAccessibleName("Cached share of input")
+        self._cached.setAccessibleDescription(
+            "0 to 100 percent of the input tokens, billed at the cached-input price."
+        )
         self._cached_label = QLabel(self)
         self._cached_label.setObjectName("cachedShareLabel")
         self._cached_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -317,6 +333,7 @@ class CostCalculator(QWidget):
         self._reasoning.setSpecialValueText("none")
         self._reasoning.setToolTip(REASONING_HELP)
         self._reasoning.setAccessibleName("Reasoning overhead")
+        self._reasoning.setAccessibleDescription(REASONING_HELP)
         self._reasoning.setKeyboardTracking(False)
         reasoning_label = QLabel("&Reasoning overhead:", self)
         reasoning_label.setBuddy(self._reasoning)
@@ -326,6 +343,11 @@ class CostCalculator(QWidget):
         self._costs.setObjectName("costList")
         self._costs.setColumnCount(3)
         self._costs.setHeaderLabels(["Model", "Cost / month", "vs cheapest"])
+        self._costs.setAccessibleName("Monthly cost per compared model")
+        self._costs.setAccessibleDescription(
+            "Each compared model's cost for the workload above, cheapest first, and its "
+            "ratio to the cheapest."
+        )
         self._costs.setRootIsDecorated(False)
         self._costs.setUniformRowHeights(True)
         self._costs.setAlternatingRowColors(True)
@@ -524,7 +546,8 @@ class CostCalculator(QWidget):
                 ratio = "—"
             _set_text(item, 1, money_text(total, currency))
             _set_text(item, 2, ratio)
-            item.setToolTip(1, f"{total:,.6f} {currency} a month")
+            exact = f"{total:,.6f}" if abs(total) < 1e9 else f"{total:,.12g}"  # no float noise
+            item.setToolTip(1, f"{exact} {currency} a month")
             if item.font(0).bold() != cheapest:
                 font = QFont(item.font(0))
                 font.setBold(cheapest)
@@ -533,7 +556,15 @@ class CostCalculator(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Widen the cost and ratio columns to their texts (they never shrink while dragging)."""
+        """Fit the cost and ratio columns to their texts.
+
+        While a slider is dragged they only widen, so the list does not jitter;
+        any other change fits them exactly, so a huge value typed once does not
+        leave the columns stretched after a normal one returns.
+        """
+        dragging = any(
+            slider.isSliderDown() for slider in (self._input.slider, self._output.slider)
+        )
         header = self._costs.header()
         font = QFont(self._costs.font())
         font.setBold(True)
@@ -543,7 +574,9 @@ class CostCalculator(QWidget):
             texts = [item.text(column) for item in self._items]
             texts.append(self._costs.headerItem().text(column))
             width = max(metrics.horizontalAdvance(text) for text in texts) + padding
-            if width > header.sectionSize(column):
+            if width > header.sectionSize(column) or (
+                not dragging and width != header.sectionSize(column)
+            ):
                 header.resizeSection(column, width)
 
     def _rebuild_rows(self, names: tuple[str, ...]) -> None:

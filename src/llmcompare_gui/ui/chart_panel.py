@@ -49,11 +49,17 @@ class ChartPanel(QWidget):
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("chartTabs")
         self._tabs.setDocumentMode(True)
+        self._tabs.setAccessibleName("Charts")
+        self._tabs.setAccessibleDescription(
+            "One tab per chart of the compared models under the current workload."
+        )
         self._pages: dict[ChartKind, QWidget] = {}
         self._placeholders: dict[ChartKind, QLabel] = {}
         for kind in ChartKind:
             page = QWidget(self._tabs)
             page.setObjectName(f"chartPage_{kind.value}")
+            page.setAccessibleName(f"{TAB_TITLES[kind]} chart")
+            page.setAccessibleDescription(kind.description[0].upper() + kind.description[1:])
             layout = QVBoxLayout(page)
             layout.setContentsMargins(0, 0, 0, 0)
             placeholder = QLabel("Drawing the chart…", page)
@@ -67,6 +73,8 @@ class ChartPanel(QWidget):
         self._benchmark = QComboBox(self)
         self._benchmark.setObjectName("valueBenchmarkCombo")
         self._benchmark.setToolTip("The benchmark score the value map plots against price")
+        self._benchmark.setAccessibleName("Value map benchmark")
+        self._benchmark.setAccessibleDescription(self._benchmark.toolTip())
         self._benchmark.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         benchmark_label = QLabel("Value map &benchmark:", self)
         benchmark_label.setBuddy(self._benchmark)

@@ -51,15 +51,25 @@ class ExportController(QObject):
         self.export_chart_action = self._action(
             "Export Chart…", "exportChartAction", self.export_chart, QKeySequence("Ctrl+E")
         )
+        self.export_chart_action.setStatusTip("Save the chart shown as PNG, SVG or PDF")
         self.copy_chart_action = self._action(
             "Copy Chart", "copyChartAction", self.copy_chart, QKeySequence("Ctrl+Shift+C")
         )
+        self.copy_chart_action.setStatusTip("Copy the chart shown to the clipboard as a picture")
         self.export_all_action = self._action(
-            "Export All Charts…", "exportAllChartsAction", self.export_all
+            "Export All Charts…",
+            "exportAllChartsAction",
+            self.export_all,
+            QKeySequence("Ctrl+Alt+E"),
         )
+        self.export_all_action.setStatusTip("Save every chart into one folder")
         self.export_table_action = self._action(
-            "Export Table as CSV…", "exportTableAction", self.export_table
+            "Export Table as CSV…",
+            "exportTableAction",
+            self.export_table,
+            QKeySequence("Ctrl+Shift+T"),
         )
+        self.export_table_action.setStatusTip("Save the table as shown (filtered, sorted) as CSV")
 
     def _action(
         self,

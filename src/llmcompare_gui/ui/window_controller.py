@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from .. import __version__
 from ..domain.comparison import ChartKind
 from ..store.paths import AppPaths
+from .about_dialog import AboutDialog
 from .chart_panel import ChartPanel
 from .main_window import MainWindow
 from .settings import WindowSettings
@@ -20,6 +20,7 @@ from .theme import dark_palette, light_palette
 DEFAULT_HIDDEN = frozenset({"licence"})
 ALWAYS_SHOWN = frozenset({COMPARE, NAME, COST})
 """Columns the Columns menu cannot hide: Compare drives the calculator and the charts."""
+HINT_KEY = "hints/first_run"
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -50,17 +51,14 @@ def apply_theme(key: str) -> None:
         app.setProperty(_PALETTE_SET, False)
 
 
-def show_about(parent: QWidget, paths: AppPaths) -> None:
-    QMessageBox.about(
-        parent,
-        "About llmcompare-gui",
-        f"<h3>llmcompare-gui {__version__}</h3>"
-        "<p>Compare large language models side by side and see what your monthly "
-        "workload costs on each.</p>"
-        f"<p>Data folder: <code>{paths.data_dir}</code><br>"
-        f"Store file: <code>{paths.store_file}</code><br>"
-        f"Settings: <code>{paths.settings_file}</code></p>",
-    )
+def show_about(
+    parent: QWidget, paths: AppPaths, sources: Sequence[tuple[str, str | None]] = ()
+) -> AboutDialog:
+    """Show Help → About (not modal), also where no store could be opened."""
+    dialog = AboutDialog(parent, paths.data_dir, paths.store_file, sources)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 class WindowController(QObject):
@@ -101,6 +99,7 @@ class WindowController(QObject):
             action.toggled.connect(lambda on, k=kind: self._show_chart(k, on))
         window.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
         window.changed.connect(lambda _type: self.follow_palette())
+        window.hintDismissed.connect(lambda: self._settings.set_text(HINT_KEY, "dismissed"))
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self.follow_palette())
         self._rebuild_columns()
@@ -157,6 +156,7 @@ class WindowController(QObject):
         for column, spec in enumerate(self._table.columns):
             action = QAction(spec.header, menu)
             action.setObjectName(f"column_{spec.key}")
+            action.setStatusTip(f"Show or hide the {spec.header} column")
             action.setCheckable(True)
             always = spec.key in ALWAYS_SHOWN
             action.setChecked(always or spec.key not in hidden)
@@ -226,6 +226,8 @@ class WindowController(QObject):
         current = self._settings.text("charts/current")
         if current in {k.value for k in ChartKind}:
             self._charts.set_current_kind(ChartKind(current))
+        if self._settings.text(HINT_KEY) != "dismissed":
+            window.show_first_run_hint()
         theme = self._settings.text("view/theme") or "system"
         self.set_theme(theme if theme in window.theme_actions else "system")
 
@@ -250,8 +252,14 @@ class WindowController(QObject):
 
     # -- dialogs ------------------------------------------------------------------------
 
-    def about(self) -> None:
-        show_about(self._window, self._paths)
+    def about(self) -> AboutDialog:
+        """Show Help → About (not modal); the dialog, for tests."""
+        sources = [
+            (source.title, source.url)
+            for model in self._table.store.models
+            for source in model.sources
+        ]
+        return show_about(self._window, self._paths, sources)
 
     def confirm_reset(self) -> None:
         answer = QMessageBox.question(
