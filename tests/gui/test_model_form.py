@@ -207,8 +207,8 @@ def test_benchmark_rows_need_a_score_or_a_note(qtbot: QtBot, store: Store) -> No
     benchmarks.item(aider, 1).setText("48.5")
     result = dialog.result_model()
     assert "aime" not in result.benchmarks
-    assert result.benchmarks["aider_polyglot"].score == 48.5
-    assert result.benchmarks["aider_polyglot"].model_fields_set == {"score"}
+    assert result.benchmarks["aider-polyglot"].score == 48.5
+    assert result.benchmarks["aider-polyglot"].model_fields_set == {"score"}
 
 
 def test_free_benchmark_ids_can_be_added(qtbot: QtBot, store: Store) -> None:

@@ -37,6 +37,8 @@ class ImportFormat(enum.StrEnum):
     LITELLM = "litellm"
     OPENROUTER = "openrouter"
     CSV = "csv"
+    AIDER = "aider"
+    BENCHMARK_CSV = "benchmark-csv"
 
 
 class ImportFileError(ValueError):
@@ -73,12 +75,28 @@ class ReadResult:
 
 
 @dataclass(frozen=True)
+class UnmatchedEntry:
+    """A benchmark run or score that belongs to no model in the store."""
+
+    key: str
+    """The run's name (Aider: its dirname), or a CSV row's model id."""
+    label: str
+    """The model as the file names it (a CSV row: its benchmark)."""
+    model_id: str
+    """The id the file gives (Aider: ``--model``), which an assignment adds as an alias."""
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     store: Store
     added: list[str]
     updated: list[str]
     unchanged: list[str]
     skipped: Counter[str]
+    unmatched: list[UnmatchedEntry] = field(default_factory=list)
+    """Benchmark runs or scores that belong to no model: listed, not imported."""
+    matched: list[tuple[str, str]] = field(default_factory=list)
+    """Benchmark runs or scores (their key) and the model id each belongs to."""
 
     @property
     def changes_anything(self) -> bool:
@@ -482,6 +500,20 @@ def summary_lines(plan: ImportPlan, dry_run: bool, limit: int = 20) -> Iterable[
     yield f"{total} skipped" + (":" if total else "")
     for reason, count in sorted(plan.skipped.items(), key=lambda item: (-item[1], item[0])):
         yield f"  {count} × {reason}"
+    if plan.matched:
+        yield f"{len(plan.matched)} matched to a model:"
+        for key, model_id in plan.matched[:limit]:
+            yield f"  {key} → {model_id}"
+        if len(plan.matched) > limit:
+            yield f"  … and {len(plan.matched) - limit} more"
+    if plan.unmatched:
+        yield f"{len(plan.unmatched)} matching no model (not imported):"
+        for entry in plan.unmatched[:limit]:
+            yield f"  {entry.key}: {entry.label}" + (
+                f" ({entry.model_id})" if entry.model_id and entry.model_id != entry.key else ""
+            )
+        if len(plan.unmatched) > limit:
+            yield f"  … and {len(plan.unmatched) - limit} more"
 
 
 _READERS = {
