@@ -381,11 +381,14 @@ def plan_benchmark_import(
             models[row] = Model.model_validate(entry)
         return row
 
+    # Aliases first, so that every run the new alias names is matched, as the next
+    # import would match it: the preview shows what importing again would do.
+    for run in result.runs:
+        if run.run in assignments and find_model(models, run.model, run.model_id) is None:
+            assign(run.run, run.model_id or run.model or run.run)
     touched: set[int] = set()
     for run in result.runs:
         row = find_model(models, run.model, run.model_id)
-        if row is None:
-            row = assign(run.run, run.model_id or run.model or run.run)
         if row is None:
             unmatched.append(UnmatchedEntry(run.run, run.model or "", run.model_id or ""))
             continue
@@ -423,7 +426,7 @@ def plan_benchmark_import(
 
     for score in result.scores:
         row = find_model(models, score.model_id, score.model_id)
-        if row is None:
+        if row is None and score.model_id in assignments:
             row = assign(score.model_id, score.model_id)
         if row is None:
             unmatched.append(UnmatchedEntry(score.model_id, score.benchmark, score.model_id))

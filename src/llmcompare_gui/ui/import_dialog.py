@@ -1,4 +1,9 @@
-"""Import a price file with a preview of what will be added, updated and skipped."""
+"""Import a price or benchmark file with a preview of what will be added, updated and skipped.
+
+Benchmark runs that belong to no model are listed with a model picker: choosing
+a model assigns the run to it (and the run's model id becomes an alias of the
+model, so the next import matches it without asking).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,10 +32,10 @@ from ..domain.importers import (
     ImportFileError,
     ImportFormat,
     ImportPlan,
+    UnmatchedEntry,
     describe_change,
-    plan_import,
-    read_price_file,
 )
+from ..domain.imports import AnyReadResult, plan_any_import, read_import_file
 from ..domain.model import Store
 
 _AUTO = "Guess from the content"
@@ -37,7 +43,10 @@ _FORMAT_LABELS = {
     ImportFormat.LITELLM: "LiteLLM model_prices_and_context_window.json",
     ImportFormat.OPENROUTER: "OpenRouter /api/v1/models JSON",
     ImportFormat.CSV: "CSV (id, name, input_per_mtok, output_per_mtok, …)",
+    ImportFormat.AIDER: "Aider leaderboard YAML (benchmark runs)",
+    ImportFormat.BENCHMARK_CSV: "Benchmark CSV (model_id, benchmark, score, …)",
 }
+_UNASSIGNED = "— not imported —"
 _LAST_FOLDER_KEY = "import/last_folder"
 PREVIEW_LIMIT = 500
 """Rows listed per group; the counts always cover everything."""
@@ -59,9 +68,13 @@ class ImportDialog(QDialog):
         self._store = store
         self._settings = settings
         self._plan: ImportPlan | None = None
+        self._result: AnyReadResult | None = None
+        self._assignments: dict[str, str] = {}
 
         self.path_edit = QLineEdit(objectName="importPathEdit")
-        self.path_edit.setPlaceholderText("A LiteLLM, OpenRouter or CSV price file")
+        self.path_edit.setPlaceholderText(
+            "A LiteLLM, OpenRouter or CSV price file, or an Aider leaderboard"
+        )
         self.path_edit.editingFinished.connect(self.preview)
         browse = QPushButton("Browse…", objectName="importBrowseButton")
         browse.clicked.connect(self._browse)
@@ -111,6 +124,8 @@ class ImportDialog(QDialog):
     def preview(self) -> None:
         """Read the chosen file and show what importing it would change."""
         self._plan = None
+        self._result = None
+        self._assignments = {}
         text = self.path_edit.text().strip()
         if not text:
             self._show_plan()
@@ -119,7 +134,7 @@ class ImportDialog(QDialog):
         fmt = self.format_combo.currentData()
         try:
             content = path.read_bytes().decode("utf-8-sig")
-            result = read_price_file(content, fmt, path.name)
+            result = read_import_file(content, fmt, path.name)
         except OSError as error:
             self._show_plan(f"Cannot read {path}: {error.strerror or error}")
             return
@@ -129,7 +144,22 @@ class ImportDialog(QDialog):
         except ImportFileError as error:
             self._show_plan(f"Cannot import {path}: {error}")
             return
-        self._plan = plan_import(self._store, result)
+        self._result = result
+        self._replan()
+
+    def assign(self, key: str, model_id: str | None) -> None:
+        """Import the unmatched run ``key`` into ``model_id`` (None: leave it out)."""
+        if model_id is None:
+            self._assignments.pop(key, None)
+        else:
+            self._assignments[key] = model_id
+        self._replan()
+
+    def _replan(self) -> None:
+        result = self._result
+        if result is None:
+            return
+        self._plan = plan_any_import(self._store, result, self._assignments)
         self._show_plan(f"Read as {_FORMAT_LABELS[result.format]}.")
 
     def _show_plan(self, message: str = "") -> None:
@@ -153,6 +183,43 @@ class ImportDialog(QDialog):
         for reason, count in sorted(plan.skipped.items(), key=lambda item: -item[1]):
             QTreeWidgetItem(group, [reason, str(count)])
         group.setExpanded(True)
+        if plan.matched:
+            matched = QTreeWidgetItem(self.tree, [f"Matched ({len(plan.matched)})", ""])
+            for key, model_id in plan.matched[:PREVIEW_LIMIT]:
+                assigned = " (assigned here)" if key in self._assignments else ""
+                QTreeWidgetItem(matched, [key, f"→ {model_id}{assigned}"])
+            matched.setExpanded(True)
+        if plan.unmatched:
+            self._add_unmatched(plan.unmatched)
+
+    def _add_unmatched(self, entries: list[UnmatchedEntry]) -> None:
+        group = QTreeWidgetItem(
+            self.tree,
+            [f"Matching no model ({len(entries)}): choose a model to import one into", ""],
+        )
+        group.setFirstColumnSpanned(True)
+        group.setExpanded(True)
+        # One list of models shared by every picker: a store may hold thousands.
+        choices = QStandardItemModel(self.tree)
+        for name, model_id in [(_UNASSIGNED, None)] + [(m.name, m.id) for m in self._store.models]:
+            choice = QStandardItem(name)
+            choice.setData(model_id, Qt.ItemDataRole.UserRole)
+            choices.appendRow(choice)
+        for entry in entries[:PREVIEW_LIMIT]:
+            label = entry.label + (f" ({entry.model_id})" if entry.model_id else "")
+            item = QTreeWidgetItem(group, [label, ""])
+            item.setToolTip(0, entry.key)
+            picker = QComboBox(objectName="assignModelCombo")
+            picker.setModel(choices)
+            picker.setCurrentIndex(0)
+            picker.setToolTip(
+                "Import this run into the chosen model; its id "
+                f"{entry.model_id or entry.key!r} becomes an alias of the model"
+            )
+            picker.currentIndexChanged.connect(
+                lambda _index, key=entry.key, combo=picker: self.assign(key, combo.currentData())
+            )
+            self.tree.setItemWidget(item, 1, picker)
 
     def _change(self, model_id: str) -> str:
         before = self._store.model(model_id)
@@ -174,7 +241,10 @@ class ImportDialog(QDialog):
         if self._settings is not None:
             folder = str(self._settings.value(_LAST_FOLDER_KEY, "") or "")
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import Models", folder, "Price files (*.json *.csv);;All files (*)"
+            self,
+            "Import Models",
+            folder,
+            "Price and benchmark files (*.json *.csv *.yml *.yaml);;All files (*)",
         )
         if path:
             if self._settings is not None:

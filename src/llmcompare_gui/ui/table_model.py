@@ -26,7 +26,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..domain.model import REPORTED_BY_LABELS, BenchmarkResult, Model, Quantity, Source, Store
+from ..domain.model import (
+    REPORTED_BY_LABELS,
+    BenchmarkDefinition,
+    BenchmarkResult,
+    Model,
+    Quantity,
+    Source,
+    Store,
+)
 from ..domain.task_cost import models_with_runs, task_costs
 
 MISSING = "—"
@@ -667,9 +675,13 @@ class ModelTableModel(QAbstractTableModel):
         self._refresh_columns()
         self.modelsChanged.emit()
 
-    def replace_all_models(self, models: Sequence[Model]) -> None:
-        """Swap in a whole new list of models (an import, or its undo)."""
+    def replace_all_models(
+        self, models: Sequence[Model], benchmarks: Sequence[BenchmarkDefinition] | None = None
+    ) -> None:
+        """Swap in a whole new list of models (an import, or its undo), and of benchmarks."""
         self._store.models[:] = list(models)
+        if benchmarks is not None:
+            self._store.benchmarks[:] = list(benchmarks)
         self.reset_store(self._store)
 
     def insert_model(self, store_row: int, model: Model, row: int | None = None) -> None:
