@@ -8,6 +8,7 @@ model's run is its best one on the benchmark; a best run without token counts
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -102,3 +103,20 @@ def _mark_pareto(costs: Sequence[TaskCost]) -> list[TaskCost]:
 
 def models_with_runs(models: Iterable[Model], benchmark: str = AIDER_POLYGLOT) -> bool:
     return any(run.benchmark == benchmark for model in models for run in model.benchmark_runs)
+
+
+def tokens_per_task(run: BenchmarkRun) -> tuple[float, float]:
+    """Prompt and completion tokens per case of the run (every case attempted, solved or not)."""
+    cases = run.test_cases or 0
+    if not run.has_tokens or cases <= 0:
+        raise ValueError(f"run {run.run} gives no token counts or no number of cases")
+    return (run.prompt_tokens or 0) / cases, (run.completion_tokens or 0) / cases
+
+
+def run_workload(run: BenchmarkRun, tasks_per_month: float) -> tuple[float, float]:
+    """Monthly input and output tokens for ``tasks_per_month`` tasks like the run's."""
+    if not math.isfinite(tasks_per_month) or tasks_per_month <= 0:
+        raise ValueError("the number of tasks a month must be positive")
+    prompt, completion = tokens_per_task(run)
+    # Whole tokens: a volume of 20,934,586.67 tokens means nothing more than 20,934,587.
+    return float(round(prompt * tasks_per_month)), float(round(completion * tasks_per_month))
