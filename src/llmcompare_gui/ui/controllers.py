@@ -370,7 +370,11 @@ class ImportController(QObject):
             self.message.emit(f"Not imported: {error}")
             return
         text = f"Import: {len(plan.added)} added, {len(plan.updated)} updated"
-        self._stack.push(ReplaceAllModelsCommand(self._table, plan.store.models, text))
+        if plan.matched or plan.unmatched:
+            text += f", {len(plan.matched)} runs matched, {len(plan.unmatched)} not"
+        self._stack.push(
+            ReplaceAllModelsCommand(self._table, plan.store.models, text, plan.store.benchmarks)
+        )
         self.message.emit(f"{text}; the previous store was kept in backups/")
 
 

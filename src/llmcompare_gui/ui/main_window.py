@@ -86,6 +86,12 @@ CHART_TOGGLE_KEYS = (
     "Ctrl+Shift+F7",
     "Ctrl+Shift+F8",
     "Ctrl+Shift+F9",
+    "Ctrl+Shift+F10",
+    "Ctrl+Shift+F11",
+    "Ctrl+Shift+F12",
+    "Ctrl+Alt+F5",
+    "Ctrl+Alt+F6",
+    "Ctrl+Alt+F7",
 )
 
 
