@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .model import Model
+from .tokens import TokenVolumeError, check_token_volume
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -44,9 +45,10 @@ class Scenario:
 
     def __post_init__(self) -> None:
         for name in ("input_tokens", "output_tokens"):
-            value = getattr(self, name)
-            if not (value >= 0 and np.isfinite(value)):
-                raise ScenarioError(f"{name} must be a non-negative number, not {value!r}")
+            try:
+                check_token_volume(getattr(self, name), name)
+            except TokenVolumeError as error:
+                raise ScenarioError(str(error)) from None
         if not 0.0 <= self.cached_share <= 1.0:
             raise ScenarioError(f"cached_share must be between 0 and 1, not {self.cached_share!r}")
         if not (self.reasoning_overhead >= 1.0 and np.isfinite(self.reasoning_overhead)):
@@ -115,6 +117,27 @@ class CostBreakdown:
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = self.total / lowest
         return np.where(self.total == lowest, 1.0, ratio)
+
+
+def cheapest_mask(total: FloatArray) -> npt.NDArray[np.bool_]:
+    """Which models are the cheapest: the lowest finite total above 0 (ties all marked).
+
+    A model whose total is 0 is free, not the cheapest: the table's ★, the
+    calculator and the charts all mark these same models, and call the free
+    ones "free".
+    """
+    total = np.asarray(total, dtype=float)
+    paid = np.isfinite(total) & (total > 0)
+    if not paid.any():
+        return np.zeros(len(total), dtype=bool)
+    marked: npt.NDArray[np.bool_] = paid & (total == total[paid].min())
+    return marked
+
+
+def free_mask(total: FloatArray) -> npt.NDArray[np.bool_]:
+    """Which models cost nothing under the scenario."""
+    free: npt.NDArray[np.bool_] = np.asarray(total, dtype=float) == 0
+    return free
 
 
 def compute_costs(prices: PriceTable, scenario: Scenario) -> CostBreakdown:

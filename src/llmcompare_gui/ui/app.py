@@ -59,20 +59,30 @@ def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> N
     try:
         session = StoreSession.open(paths)
     except StoreError as error:
-        refuse(window, error)
+        refuse(window, error, paths, settings)
         return
     wire(window, session, settings, paths)
 
 
-def refuse(window: MainWindow, error: StoreError) -> None:
-    """Say why the store cannot be used; nothing will be written."""
+def refuse(
+    window: MainWindow, error: StoreError, paths: AppPaths, settings: WindowSettings
+) -> None:
+    """Say why the store cannot be used and offer the ways out; nothing is written unasked."""
+    from .store_recovery import BrokenStoreController
+
     where = f"\nAt: {error.where}" if error.where else ""
     window.show_store_error(
         "The model store cannot be opened, so nothing is shown and nothing will be "
         f"written.\n\nFile: {error.path}{where}\nProblem: {error.problem}\n\n"
-        "The file is left exactly as it is. Fix it (or move it aside to start from the "
-        "bundled data), then start llmcompare-gui again."
+        "The file is left exactly as it is. Fix it and start llmcompare-gui again, or use "
+        "one of the buttons below: both keep the broken file aside under a new name."
     )
+
+    def opened(session: StoreSession) -> None:
+        wire(window, session, settings, paths)
+        window.chart_panel.build_charts()
+
+    BrokenStoreController(window, paths, opened)
     window.set_save_state("Store not opened")
     window.statusBar().showMessage(f"Cannot open the store: {error}")
     if not window.isVisible():
@@ -101,6 +111,8 @@ def wire(
     from .table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
+    if session.read_only:
+        settings.keep_changes_private()
     store = session.store
     table = ModelTableModel(store, window)
     table.read_only = session.read_only
@@ -158,7 +170,16 @@ def wire(
         window.statusBar().showMessage(text, 10_000)
 
     edits.message.connect(message)
+
+    def clear_refusal() -> None:
+        """A refused value's message goes once a later edit succeeds."""
+        if window.statusBar().currentMessage().startswith("Not changed"):
+            window.statusBar().clearMessage()
+
+    # (Not the undo stack's indexChanged: the stack emits it while the window is deleted.)
+    table.modelsChanged.connect(clear_refusal)
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
+    table.editWarning.connect(lambda text: message(f"Changed, but check it: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
 
@@ -207,8 +228,8 @@ def wire(
         window.show_banner(
             f"Read-only: {session.read_only_reason}. Edits are switched off and nothing is saved."
         )
-        for action in (window.reset_action, window.add_action):
-            action.setEnabled(False)
+        window.set_read_only(f"Read-only: {session.read_only_reason}")
+        view.setEditTriggers(view.EditTrigger.NoEditTriggers)
 
     lifetime = SessionController(
         session,
@@ -218,10 +239,12 @@ def wire(
         settings,
         costs,
         remember_view=controller.remember,
+        dialog_parent=window,
         parent=window,
     )
     lifetime.message.connect(message)
     controller.reset_handler = lifetime.reset_to_defaults
+    window.close_guard = lifetime.may_close
     window.closing.connect(lifetime.close)
     window.table_model = table
     window.proxy_model = proxy
@@ -239,7 +262,11 @@ def size_columns(window: MainWindow, table: Any) -> None:
     for column, spec in enumerate(table.columns):
         width = metrics.horizontalAdvance(spec.header) + 28
         if spec.key == "name":
-            width = max(width, 190)
+            # As wide as the longest name, within reason; the tooltip shows any name in full.
+            longest = max(
+                (metrics.horizontalAdvance(model.name) for model in table.store.models), default=0
+            )
+            width = max(width, min(longest + 24, 360), 190)
         elif spec.key in ("vendor", "focus", "licence"):
             width = max(width, 130)
         elif spec.key == "cost":

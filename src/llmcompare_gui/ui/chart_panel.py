@@ -78,9 +78,9 @@ class ChartPanel(QWidget):
         self._benchmark.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         benchmark_label = QLabel("Value map &benchmark:", self)
         benchmark_label.setBuddy(self._benchmark)
+        self._benchmark_label = benchmark_label
         self._note = QLabel(self)
         self._note.setObjectName("chartNote")
-        self._note.setEnabled(False)
 
         top = QHBoxLayout()
         top.setContentsMargins(6, 0, 6, 0)
@@ -105,7 +105,15 @@ class ChartPanel(QWidget):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._refresh_current)
         self._tabs.currentChanged.connect(self._refresh_current)
+        self._tabs.currentChanged.connect(self._show_benchmark_picker)
         self._benchmark.activated.connect(self._on_benchmark)
+        self._show_benchmark_picker()
+
+    def _show_benchmark_picker(self) -> None:
+        """The benchmark picker belongs to the value map: shown on its tab only."""
+        on_value_map = self.current_kind() is ChartKind.VALUE
+        self._benchmark.setVisible(on_value_map)
+        self._benchmark_label.setVisible(on_value_map)
 
     # -- figures ------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("llmcompare-gui")
         self._comparison_source: Callable[[], Comparison] | None = None
+        self.close_guard: Callable[[], bool] | None = None
+        """Asked before closing: False keeps the window open (unsaved changes)."""
         self._built = False
         if not shell_only:
             self.build()
@@ -154,7 +157,6 @@ class MainWindow(QMainWindow):
         self.filter_edit.setAccessibleName("Filter models")
         self.filter_count = QLabel(self)
         self.filter_count.setObjectName("modelCount")
-        self.filter_count.setEnabled(False)
 
         self.table = ModelTableView(self)
         self.table.setObjectName("modelTable")
@@ -169,6 +171,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab leaves the table for the calculator and the charts; arrows move inside it.
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -212,6 +216,11 @@ class MainWindow(QMainWindow):
 
         self.save_state_label = QLabel(self)
         self.save_state_label.setObjectName("saveState")
+        # A long state (a failure's reason) is cut at the right, never widens the window.
+        self.save_state_label.setMinimumWidth(40)
+        self.save_state_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.statusBar().addPermanentWidget(self.save_state_label)
 
         self._build_actions()
@@ -328,6 +337,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu
         file_menu.addAction(self.import_action)
         self.export_menu = file_menu.addMenu("&Export")
         self.export_menu.setObjectName("exportMenu")
@@ -378,31 +388,94 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(True)
 
-    def show_store_error(self, text: str) -> None:
-        """Replace the contents by why the store cannot be used."""
-        message = QLabel(text, self)
-        message.setObjectName("storeError")
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        message.setStyleSheet(ERROR_STYLE)
-        self.setCentralWidget(message)
-        for action in (
+    def store_actions(self) -> list[QAction]:
+        """The actions that need an open store (disabled while none is)."""
+        return [
+            self.import_action,
             self.reset_action,
             self.add_action,
             self.edit_action,
             self.duplicate_action,
             self.delete_action,
             self.find_action,
+        ]
+
+    def set_read_only(self, why: str) -> None:
+        """Switch off every action that writes the store, each saying why."""
+        for action in (
+            self.import_action,
+            self.reset_action,
+            self.add_action,
+            self.edit_action,
+            self.duplicate_action,
+            self.delete_action,
         ):
             action.setEnabled(False)
+            action.setToolTip(why)
+            action.setStatusTip(why)
+        # The window's other actions keep working; disabled ones show why on hover.
+        for menu in (self.file_menu, self.edit_menu):
+            menu.setToolTipsVisible(True)
+
+    def show_store_error(self, text: str) -> None:
+        """Replace the contents by why the store cannot be used, and the ways out."""
+        page = QWidget(self)
+        page.setObjectName("storeErrorPage")
+        layout = QVBoxLayout(page)
+        message = QLabel(text, page)
+        message.setObjectName("storeError")
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        message.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(message, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.open_backup_button = QPushButton("Open the &last backup…", page)
+        self.open_backup_button.setObjectName("openBackupButton")
+        self.start_fresh_button = QPushButton(
+            "&Start from the bundled data (the broken file is kept aside)…", page
+        )
+        self.start_fresh_button.setObjectName("startFreshButton")
+        buttons.addWidget(self.open_backup_button)
+        buttons.addWidget(self.start_fresh_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        # Kept (not deleted, hidden inside the window) to show the store once it opens.
+        self._contents = self.takeCentralWidget()
+        if self._contents is not None:
+            self._contents.hide()
+            self._contents.setParent(self)
+        self.setCentralWidget(page)
+        for action in self.store_actions():
+            action.setEnabled(False)
+        for menu in (self.export_menu, self.columns_menu, self.charts_menu):
+            menu.setEnabled(False)
+
+    def show_contents(self) -> None:
+        """Back from the error page to the table, calculator and charts (a store opened)."""
+        contents = getattr(self, "_contents", None)
+        if contents is None:
+            return
+        self._contents = None
+        self.setCentralWidget(contents)
+        contents.show()
+        for action in (self.import_action, self.reset_action, self.add_action, self.find_action):
+            action.setEnabled(True)
+        for menu in (self.columns_menu, self.charts_menu):
+            menu.setEnabled(True)
 
     def set_save_state(self, text: str) -> None:
         self.save_state_label.setText(text)
+        self.save_state_label.setToolTip(text)
 
     # -- events -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)
 
