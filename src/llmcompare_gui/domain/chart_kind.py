@@ -16,6 +16,8 @@ class ChartKind(enum.StrEnum):
     VALUE = "value"
     PARAMETERS = "parameters"
     PROMPT_SIZE = "prompt-size"
+    TASK_COST = "task-cost"
+    TASK_VALUE = "task-value"
 
     @property
     def description(self) -> str:
@@ -33,4 +35,8 @@ _DESCRIPTIONS = {
     ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
     ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axis): "
     "long-context tiers as steps, the scenario's prompt size marked",
+    ChartKind.TASK_COST: "cost of one solved Aider Polyglot task: the best run's tokens at each "
+    "model's prices, divided by the tasks it solved (cheapest first)",
+    ChartKind.TASK_VALUE: "cost per solved task against the pass rate, the Pareto front "
+    "(good and cheap) marked",
 }
