@@ -182,6 +182,16 @@ def test_set_scenario_shows_every_knob_and_emits_nothing(
     assert spin.value() == 2.0  # type: ignore[attr-defined]
 
 
+def test_shares_between_slider_steps_are_kept_exactly(qtbot: QtBot, calc: CostCalculator) -> None:
+    """Showing 12.5 % on a slider of whole percents must not feed 12 % back as a change."""
+    scenario = Scenario(1e9, 1e8, 0.125, cache_write_share=0.125, off_peak_share=1 / 3)
+    with qtbot.assertNotEmitted(calc.scenarioChanged):
+        calc.set_scenario(scenario)
+    assert calc.scenario() == scenario
+    assert slider(calc, "cacheWriteShareSlider").value() == 12
+    assert find(calc, QLabel, "cacheWriteShareLabel").text() == "12.5 %"  # type: ignore[attr-defined]
+
+
 def test_cost_list_shows_each_non_zero_component_and_the_rule(calc: CostCalculator) -> None:
     names = ["Gemini", "Kimi"]
     components = {
