@@ -26,6 +26,9 @@ EXIT_IMPORT_FILE = 4
 
 DEFAULT_INPUT_TOKENS = 100e6
 DEFAULT_OUTPUT_TOKENS = 20e6
+DEFAULT_PROMPT_TOKENS = 10e3
+SERVICE_TIERS = ("standard", "batch", "flex", "priority")
+CACHE_TTLS = ("5m", "1h")
 FORMATS = ("png", "svg", "pdf", "csv")
 
 
@@ -60,6 +63,39 @@ def cached_share(text: str) -> float:
     return value
 
 
+share = cached_share
+
+
+def prompt_size(text: str) -> float:
+    value = token_volume(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: a prompt has at least one token (tokens per request, e.g. 10k or 250K)"
+        )
+    return value
+
+
+def reasoning_overhead(text: str) -> float:
+    try:
+        value = float(text.strip().removesuffix("x").removesuffix("×"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number; write a multiplier such as 1.5"
+        ) from None
+    if not 1.0 <= value <= 1e6:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is below 1: the overhead multiplies output tokens (1 = no reasoning tokens)"
+        )
+    return value
+
+
+def currency_code(text: str) -> str:
+    code = text.strip().upper()
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code such as USD or EUR")
+    return code
+
+
 def pixel_size(text: str) -> int:
     try:
         value = int(text)
@@ -86,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[data_dir],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="open another window even when one is running on the same store (it opens "
+        "read-only); without it, a second launch brings the running window to the front",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     charts = "\n".join(f"  {kind.value:<11} {kind.description}" for kind in ChartKind)
@@ -132,6 +174,59 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="F",
         default=0.0,
         help="share of input served from cache: 0.4 or 40%% (default: 0)",
+    )
+    export.add_argument(
+        "--cache-write-share",
+        type=share,
+        metavar="F",
+        default=0.0,
+        help="share of input written to cache: 0.2 or 20%%; with --cached-share at most 1 "
+        "(default: 0)",
+    )
+    export.add_argument(
+        "--cache-ttl",
+        type=str.lower,
+        choices=CACHE_TTLS,
+        default="5m",
+        help="lifetime of cache writes (default: 5m)",
+    )
+    export.add_argument(
+        "--prompt-tokens",
+        type=prompt_size,
+        metavar="N",
+        default=DEFAULT_PROMPT_TOKENS,
+        help="input tokens per request (the prompt size), which picks long-context tiers; "
+        f"requests = input tokens / N (default: {format_token_volume(DEFAULT_PROMPT_TOKENS)})",
+    )
+    export.add_argument(
+        "--service-tier",
+        type=str.lower,
+        choices=SERVICE_TIERS,
+        default="standard",
+        help="service tier; a model that does not offer it is priced at standard and noted "
+        "(default: standard)",
+    )
+    export.add_argument(
+        "--off-peak-share",
+        type=share,
+        metavar="F",
+        default=0.0,
+        help="share of traffic in the models' off-peak hours: 0.3 or 30%% (default: 0)",
+    )
+    export.add_argument(
+        "--reasoning-overhead",
+        type=reasoning_overhead,
+        metavar="X",
+        default=1.0,
+        help="output multiplier of models with a reasoning mode: they produce output × (X−1) "
+        "reasoning tokens besides the output (default: 1)",
+    )
+    export.add_argument(
+        "--currency",
+        type=currency_code,
+        metavar="CODE",
+        help="show costs in CODE, converted with the store's exchange rates (default: the "
+        "store's currency)",
     )
     export.add_argument("--models", metavar="ID,ID,...", help="model ids to include (default: all)")
     export.add_argument(
@@ -198,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`... | head`): not an error of ours, and no traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    return run_gui(data_dir)
+    return run_gui(data_dir, new_instance=args.new_instance)
 
 
 def fail(status: int, message: str) -> int:
@@ -209,7 +304,7 @@ def fail(status: int, message: str) -> int:
 def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     from .atomicfile import FileWriteError
     from .domain.comparison import Comparison
-    from .domain.cost import Scenario
+    from .domain.cost import Scenario, ScenarioError
     from .store.errors import StoreError
     from .store.jsonstore import default_store, load_store
     from .store.paths import resolve_paths
@@ -244,10 +339,38 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     if args.benchmark and args.benchmark not in store.benchmark_ids():
         raise UsageError(f"no benchmark with id {args.benchmark!r} in {path}")
 
+    if args.cached_share + args.cache_write_share > 1.0:
+        raise UsageError(
+            f"argument --cache-write-share: {args.cache_write_share:g} with --cached-share "
+            f"{args.cached_share:g} is more than all the input (their sum must be at most 1)"
+        )
+    if args.currency is not None and store.rate(args.currency) is None:
+        known = sorted(
+            {store.currency, *(store.exchange_rates.rates if store.exchange_rates else {})}
+        )
+        raise UsageError(
+            f"argument --currency: the store has no exchange rate for {args.currency} "
+            f"(it has: {', '.join(known)})"
+        )
+    try:
+        scenario = Scenario(
+            args.input_tokens,
+            args.output_tokens,
+            args.cached_share,
+            reasoning_overhead=args.reasoning_overhead,
+            cache_write_share=args.cache_write_share,
+            cache_ttl=args.cache_ttl,
+            prompt_tokens=args.prompt_tokens,
+            service_tier=args.service_tier,
+            off_peak_share=args.off_peak_share,
+            currency=args.currency,
+        )
+    except ScenarioError as error:
+        raise UsageError(f"argument --{error.field.replace('_', '-')}: {error}") from None
     comparison = Comparison(
         store=store,
         models=models,
-        scenario=Scenario(args.input_tokens, args.output_tokens, args.cached_share),
+        scenario=scenario,
         value_benchmark=args.benchmark,
     )
     try:
@@ -323,7 +446,7 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
         session.close()
 
 
-def run_gui(data_dir: str | None) -> int:
+def run_gui(data_dir: str | None, *, new_instance: bool = False) -> int:
     from .ui.app import run
 
-    return run(data_dir)
+    return run(data_dir, new_instance=new_instance)

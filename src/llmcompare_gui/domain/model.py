@@ -12,7 +12,7 @@ numbers is worse than one that refuses to load.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -225,6 +225,11 @@ class Pricing(PriceCard):
     history: list[PricePoint] = Field(
         default_factory=list,
         description="Earlier or alternative price cards, each with its source.",
+    )
+    unpriced: dict[str, Any] | None = Field(
+        default=None,
+        description="Prices only their source can interpret (per image, per second, per "
+        "search…), kept as the source gives them, keyed by its field names; not priced.",
     )
 
 

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.cost import Scenario, ScenarioError
+from ..domain.cost import Scenario, ScenarioError, cheapest_mask, free_mask
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 
 MIN_DECADE = 3
@@ -125,7 +125,8 @@ NAME_COLUMN_MAX = 170
 """Pixels the model names may take in the cost list while component columns are shown."""
 
 RATIO_HELP = (
-    "This model's monthly cost divided by the cheapest one's (— where the cheapest costs nothing)"
+    "This model's monthly cost divided by the cheapest one's; a model that costs nothing "
+    "is called free, and the cheapest is the lowest cost above zero"
 )
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹"}
@@ -278,6 +279,11 @@ class TokenVolumeControl:
                 f"to {format_token_volume(slider_value(SLIDER_MAX))}; one tick per factor of ten."
             )
             self.slider.setAccessibleName(caption)
+            self.slider.setAccessibleDescription(
+                f"Logarithmic, {format_token_volume(slider_value(0))} to "
+                f"{format_token_volume(slider_value(SLIDER_MAX))}; the exact value is in the "
+                "editor beside it. Every model's monthly cost follows it."
+            )
         self.edit = QLineEdit(parent)
         self.edit.setObjectName(f"{name}Edit")
         self.edit.setPlaceholderText(placeholder)
@@ -285,6 +291,7 @@ class TokenVolumeControl:
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 13)
         self.edit.setToolTip(help_text)
         self.edit.setAccessibleName(f"{caption}, exact value" if with_slider else caption)
+        self.edit.setAccessibleDescription(help_text)
         self.edit.setProperty("invalid", False)
         self.caption.setBuddy(self.edit)
         self.error = QLabel(parent)
@@ -350,6 +357,7 @@ class CostCalculator(QWidget):
             "share. Changing any figure switches back to Custom."
         )
         self._preset.setAccessibleName("Workload preset")
+        self._preset.setAccessibleDescription(self._preset.toolTip())
         preset_label = QLabel("&Workload:", self)
         preset_label.setBuddy(self._preset)
 
@@ -363,6 +371,9 @@ class CostCalculator(QWidget):
             "Share of the input tokens served from the provider's prompt cache, billed "
             "at the cached-input price (the input price where a model has none).",
         )
+        self._cached.setAccessibleDescription(
+            "0 to 100 percent of the input tokens, billed at the cached-input price."
+        )
         self._cached_label = _share_label(self, "cachedShareLabel")
         cached_caption = QLabel("&Cached share of input", self)
         cached_caption.setBuddy(self._cached)
@@ -371,7 +382,11 @@ class CostCalculator(QWidget):
 
         self._costs = QTreeWidget(self)
         self._costs.setObjectName("costList")
-        self._costs.setAccessibleName("Monthly cost per model")
+        self._costs.setAccessibleName("Monthly cost per compared model")
+        self._costs.setAccessibleDescription(
+            "Each compared model's cost for the workload above, cheapest first, and its "
+            "ratio to the cheapest, then a column for each part of the cost that is not zero."
+        )
         self._costs.setColumnCount(FIRST_COMPONENT_COLUMN + len(COMPONENTS))
         self._costs.setHeaderLabels(
             ["Model", "Cost / month", "vs cheapest", *(label for _key, label in COMPONENTS)]
@@ -472,6 +487,7 @@ class CostCalculator(QWidget):
         self._reasoning.setSpecialValueText("none")
         self._reasoning.setToolTip(REASONING_HELP)
         self._reasoning.setAccessibleName("Reasoning overhead")
+        self._reasoning.setAccessibleDescription(REASONING_HELP)
         self._reasoning.setKeyboardTracking(False)
         self._reasoning_label = QLabel("&Reasoning overhead:", section)
         self._reasoning_label.setBuddy(self._reasoning)
@@ -707,13 +723,17 @@ class CostCalculator(QWidget):
         names = tuple(names)
         if names != self._names:
             self._rebuild_rows(names)
-        finite = totals[np.isfinite(totals)]
-        lowest = float(finite.min()) if len(finite) else math.nan
-        for item, total in zip(self._items, totals.tolist(), strict=True):
-            cheapest = math.isfinite(total) and total == lowest
+        cheapest_rows = cheapest_mask(totals)
+        free_rows = free_mask(totals)
+        lowest = float(totals[cheapest_rows][0]) if cheapest_rows.any() else math.nan
+        for item, total, cheapest, free in zip(
+            self._items, totals.tolist(), cheapest_rows.tolist(), free_rows.tolist(), strict=True
+        ):
             if cheapest:
                 ratio = "cheapest"
-            elif lowest > 0 and math.isfinite(total):
+            elif free:
+                ratio = "free"
+            elif math.isfinite(lowest) and math.isfinite(total):
                 ratio = ratio_text(total / lowest)
             else:
                 ratio = "—"
@@ -849,6 +869,7 @@ PLAIN_CARD_NOTE = "Priced at the model's own card"
 
 
 def _share_slider(parent: QWidget, name: str, accessible: str, tip: str) -> QSlider:
+    """A 0–100 % slider with its names for assistive technology."""
     slider = QSlider(Qt.Orientation.Horizontal, parent)
     slider.setObjectName(f"{name}Slider")
     slider.setRange(0, 100)
@@ -857,6 +878,7 @@ def _share_slider(parent: QWidget, name: str, accessible: str, tip: str) -> QSli
     slider.setTickInterval(10)
     slider.setToolTip(tip)
     slider.setAccessibleName(accessible)
+    slider.setAccessibleDescription(tip)
     return slider
 
 
@@ -877,6 +899,7 @@ def _combo(
         combo.addItem(text, value)
     combo.setToolTip(tip)
     combo.setAccessibleName(accessible)
+    combo.setAccessibleDescription(tip)
     return combo
 
 
