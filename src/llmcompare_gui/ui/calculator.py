@@ -800,6 +800,7 @@ class CostCalculator(QWidget):
         """Names take the spare width, unless component columns are shown: then they keep
         their own width (up to :data:`NAME_COLUMN_MAX` pixels) and the parts scroll."""
         header = self._costs.header()
+        self._fit_cost_list()
         if all(self._hidden_components):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             return
@@ -844,6 +845,8 @@ class CostCalculator(QWidget):
             + 2 * self._costs.frameWidth()
             + 2
         )
+        if not all(self._hidden_components):  # the parts' columns may scroll sideways
+            height += self._costs.horizontalScrollBar().sizeHint().height()
         self._costs.setMaximumHeight(height)
         self._costs.setMinimumHeight(min(height, 3 * row_height + 40))
 
