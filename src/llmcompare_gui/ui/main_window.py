@@ -86,6 +86,7 @@ CHART_TOGGLE_KEYS = (
     "Ctrl+Shift+F7",
     "Ctrl+Shift+F8",
     "Ctrl+Shift+F9",
+    "Ctrl+Shift+F10",
 )
 
 
