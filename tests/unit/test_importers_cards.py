@@ -269,7 +269,7 @@ def test_reimport_is_idempotent_and_a_changed_card_becomes_history() -> None:
     assert pricing.off_peak.input_per_mtok == 0.1
     old = pricing.history[-1]
     # The old card, complete with its off-peak prices, dated to when it was read.
-    assert (old.effective, old.input_per_mtok) == ("2026-12-01", 0.3)
+    assert (old.as_of, old.input_per_mtok) == ("2026-12-01", 0.3)
     assert old.off_peak is not None
     assert old.off_peak.input_per_mtok == 0.15
 
@@ -297,9 +297,12 @@ def test_bad_off_peak_hours_say_where() -> None:
             }
         }
     )
-    with pytest.raises(ImportFileError) as caught:
-        read_price_file(text)
-    assert caught.value.where == "$['m'].off_peak_pricing.windows[0].hours_utc"
+    result = read_price_file(text)
+    # One bad entry is skipped with its reason and place; the rest would be imported.
+    assert result.models == []
+    (skipped,) = result.skipped.entries
+    assert skipped.id == "m"
+    assert "$['m'].off_peak_pricing.windows[0].hours_utc" in skipped.reason
 
 
 def test_the_table_export_of_schema_2_cards_reads_back_unchanged() -> None:

@@ -204,12 +204,17 @@ class _Dated(_Record):
     effective: DateText | None = Field(
         default=None, description="The date from which this price applied."
     )
+    as_of: DateText | None = Field(
+        default=None,
+        description="When this card was last checked (an import or edit day); "
+        "not the date it took effect.",
+    )
 
 
 class PricePoint(PriceCard, _Dated):
     """A dated price card: kept as price history, newest last."""
 
-    # (The date comes first in the file, as it did in schema 1.)
+    # (The dates come first in the file, as they did in schema 1.)
     note: str | None = None
     source: Source | None = None
 

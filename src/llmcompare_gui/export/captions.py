@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.model import Model, Source
+from ..domain.scenario_text import scenario_knobs
 from ..domain.tokens import format_token_volume
 
 MAX_SOURCES = 3
@@ -55,19 +56,13 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         return (
             f"Monthly cost for {format_token_volume(scenario.input_tokens)} input and "
             f"{format_token_volume(scenario.output_tokens)} output tokens, "
-            f"{scenario.cached_share * 100:.0f} % cached{_as_of_suffix(comparison)}"
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.VOLUME:
         return (
             f"Monthly cost as input volume grows, with "
-            f"{format_token_volume(scenario.output_tokens)} output tokens and "
-            f"{scenario.cached_share * 100:.0f} % of input cached{_as_of_suffix(comparison)}"
-        )
-    if kind is ChartKind.PROMPT_SIZE:
-        return (
-            f"Monthly cost against prompt size, for {format_token_volume(scenario.input_tokens)} "
-            f"input and {format_token_volume(scenario.output_tokens)} output tokens"
-            f"{_as_of_suffix(comparison)}"
+            f"{format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.BENCHMARKS:
         return f"Benchmark scores of {_names(comparison)}"
@@ -75,6 +70,12 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         definition = comparison.value_benchmark_definition()
         bench = definition.name if definition else "benchmark"
         return f"Price against {bench} score{_as_of_suffix(comparison)}"
+    if kind is ChartKind.PROMPT_SIZE:
+        return (
+            f"Monthly cost against prompt size, for {format_token_volume(scenario.input_tokens)} "
+            f"input and {format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
+        )
     return f"Total and active parameters of {_names(comparison)}"
 
 
@@ -103,6 +104,11 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
             f"{models}; the workload's effective price per million tokens (cache, tiers "
             "and fees included); up and to the left is better value"
         )
+    if kind is ChartKind.PROMPT_SIZE:
+        return (
+            f"{models}; log prompt axis; a step is a long-context tier (the whole request at "
+            "its prices above the threshold); the dashed line is the scenario's prompt size"
+        )
     return f"{count} models; Mixture-of-Experts models use a share of their parameters per token"
 
 
@@ -113,6 +119,8 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
             yield pricing.source
         if pricing.cached_input_source:
             yield pricing.cached_input_source
+        if pricing.source and kind is not ChartKind.VALUE:
+            return  # the prices name their sources: the model's own would credit a user's figure
     if kind in (ChartKind.BENCHMARKS, ChartKind.VALUE):
         for result in model.benchmarks.values():
             if result.source:
