@@ -16,6 +16,8 @@ class ChartKind(enum.StrEnum):
     VALUE = "value"
     PARAMETERS = "parameters"
     PROMPT_SIZE = "prompt-size"
+    TASK_COST = "task-cost"
+    TASK_VALUE = "task-value"
 
     @property
     def description(self) -> str:
@@ -35,4 +37,8 @@ _DESCRIPTIONS = {
     ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axes): "
     "long-context tiers as steps, the scenario's prompt size marked; its CSV has one row "
     "per model and size: model_id,model,prompt_tokens,total_cost,currency",
+    ChartKind.TASK_COST: "cost of one solved Aider Polyglot task: the best run's tokens at each "
+    "model's prices, divided by the tasks it solved (cheapest first)",
+    ChartKind.TASK_VALUE: "cost per solved task against the pass rate, the Pareto front "
+    "(good and cheap) marked",
 }
