@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -222,11 +221,6 @@ class MainWindow(QMainWindow):
 
         self.save_state_label = QLabel(self)
         self.save_state_label.setObjectName("saveState")
-        # A long state (a failure's reason) is cut at the right, never widens the window.
-        self.save_state_label.setMinimumWidth(40)
-        self.save_state_label.setSizePolicy(
-            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-        )
         self.statusBar().addPermanentWidget(self.save_state_label)
 
         self._build_actions()
