@@ -20,13 +20,17 @@ XCB_LIBS := libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 
 # What the display-less tests need besides Qt: pdftoppm renders exported PDFs.
 TEST_TOOLS := pdftoppm:poppler-utils
 
-.PHONY: run test lint format schema soak bench check-python sysdeps window-sysdeps test-sysdeps clean
+.PHONY: run test test-slow lint format schema soak bench check-python sysdeps window-sysdeps test-sysdeps clean
 
 run: $(STAMP) sysdeps window-sysdeps
 	$(BIN)/llmcompare-gui
 
 test: $(STAMP) test-sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The long suites: ≥200 kills mid-save, ≥10,000 fuzzed files, 100,000 slider steps.
+test-slow: $(STAMP) test-sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow or soak" -p no:randomly $(PYTEST_ARGS)
 
 soak: $(STAMP) test-sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak -p no:randomly $(PYTEST_ARGS)
