@@ -249,7 +249,7 @@ def _read_litellm(text: str) -> tuple[list[ImportedModel], Counter[str]]:
         if not isinstance(entry, dict):
             raise ImportFileError("expected an object describing a model", f"$[{key!r}]")
         mode = entry.get("mode")
-        if mode not in LITELLM_MODES:
+        if not isinstance(mode, str) or mode not in LITELLM_MODES:  # a list is not hashable
             skipped[
                 f"mode {mode}" if isinstance(mode, str) and len(mode) < 40 else "no or unknown mode"
             ] += 1
@@ -324,7 +324,16 @@ _CSV_TEXT_FIELDS = ("vendor", "family", "license", "notes")
 
 
 def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    # newline="": a lone carriage return ends a row, as in any spreadsheet's CSV,
+    # instead of making the csv module fail mid-field.
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        return _csv_models(reader)
+    except csv.Error as error:
+        raise ImportFileError(f"not readable as CSV ({error})", f"line {reader.line_num}") from None
+
+
+def _csv_models(reader: csv.DictReader[str]) -> tuple[list[ImportedModel], Counter[str]]:
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [name for name in CSV_REQUIRED if name not in header]
     if missing:
@@ -427,13 +436,20 @@ def _per_token(entry: Mapping[str, Any], key: str, where: str) -> float | None:
     if exact < 0:
         raise ImportFileError(f"{value!r} is negative", f"{where}.{key}")
     # Decimal keeps 1.35e-06 × 10^6 at 1.35 instead of 1.3499999999999999.
-    return float(exact * PER_MILLION)
+    per_million = float(exact * PER_MILLION)
+    if not math.isfinite(per_million):  # "1e400" is a finite Decimal but no float
+        raise ImportFileError(f"{value!r} is too large a price", f"{where}.{key}")
+    return per_million
 
 
 def _positive(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if math.isfinite(value) and value > 0 else None
+    try:
+        number = float(value)  # an integer beyond 1.8e308 has no float
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) and number > 0 else None
 
 
 def _text(value: Any) -> str | None:

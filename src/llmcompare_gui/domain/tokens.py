@@ -6,6 +6,8 @@ import math
 import re
 from decimal import Decimal
 
+from .limits import MAX_TOKEN_VOLUME
+
 SUFFIXES = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 
 _VOLUME = re.compile(
@@ -15,6 +17,10 @@ _VOLUME = re.compile(
     \s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+_GROUPED = re.compile(r"^\s*\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:e[+-]?\d+)?\s*[kmbt]?\s*$", re.I)
+"""Commas only as thousands separators: 2,500,000 or 1,000.5k."""
 
 
 class TokenVolumeError(ValueError):
@@ -28,6 +34,9 @@ def parse_token_volume(text: str) -> float:
     case-insensitive suffix K, M, B or T; ``_`` and ``,`` may separate digits.
     Raises :class:`TokenVolumeError` with a message that quotes the input.
     """
+    if "," in text and not _GROUPED.match(text):
+        # "1,5M" would be 15M or 1.5M depending on who reads it: refuse, with a hint.
+        raise TokenVolumeError(f"{text!r}: write decimals with a point, e.g. 1.5M")
     cleaned = text.replace("_", "").replace(",", "")
     match = _VOLUME.match(cleaned)
     if match is None:
@@ -40,8 +49,10 @@ def parse_token_volume(text: str) -> float:
         value = float(Decimal(match["number"]) * SUFFIXES[match["suffix"].lower()])
     except ArithmeticError:  # an exponent beyond what decimal handles
         value = math.inf
-    if not math.isfinite(value):
-        raise TokenVolumeError(f"{text!r} is out of range for a token volume")
+    if not math.isfinite(value) or value > MAX_TOKEN_VOLUME:
+        raise TokenVolumeError(
+            f"{text!r} is out of range for a token volume (at most {MAX_TOKEN_VOLUME:.0e})"
+        )
     return value
 
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..domain.limits import MAX_PRICE_PER_MTOK
 from ..domain.model import Model, Quantity, Source, Store
 
 MISSING = "—"
@@ -744,6 +745,8 @@ def parse_price(value: Any, *, allow_empty: bool) -> float | None:
         raise ValueError(f"{value!r} is not a finite number")
     if number < 0:
         raise ValueError(f"{value!r} is negative; a price must be 0 or more")
+    if number > MAX_PRICE_PER_MTOK:
+        raise ValueError(f"{value!r} is too large; a price is at most {MAX_PRICE_PER_MTOK:,.0f}")
     return number
 
 
