@@ -35,10 +35,11 @@ test-slow: $(STAMP) test-sysdeps
 soak: $(STAMP) test-sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak -p no:randomly $(PYTEST_ARGS)
 
+# One table of every figure beside its floor, also written to docs/PERFORMANCE.md
+# (BENCH_ARGS=--quick for a short run). benchmarks/bench_*.py go into more detail.
+BENCH_ARGS ?=
 bench: $(STAMP) test-sysdeps
-	@for script in benchmarks/bench_*.py; do \
-		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; \
-	done
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
