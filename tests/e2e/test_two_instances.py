@@ -1,9 +1,10 @@
 """Two app processes on one store: the second is read-only and says why; no saved edit is lost.
 
 Each instance is a real process that starts the window the way the command does
-(``launch``, what ``cli.main()`` runs without a subcommand) and takes commands on
-stdin: ``state`` answers the save state, the banner and whether the store is
-read-only; ``edit ID PRICE`` types an input price into the table's model (the
+(``start``, what ``cli.main()`` runs without a subcommand; a plain second launch
+hands over to the first window, so the second window is asked for as
+``--new-instance`` does) and takes commands on stdin: ``state`` answers the
+save state, the banner and whether the store is read-only; ``edit ID PRICE`` types an input price into the table's model (the
 path an edit in the table takes); ``quit`` closes the window as a person would.
 The first instance is finally killed with SIGKILL, so only what it had saved
 can survive.
@@ -38,12 +39,17 @@ DRIVER = textwrap.dedent(
     import sys
 
     from PySide6.QtCore import QSocketNotifier, QTimer
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QApplication, QLabel
 
-    from llmcompare_gui.ui.app import application, launch
+    from llmcompare_gui.ui.app import start
 
-    app = application()
-    window = launch(sys.argv[1])
+    # What cli.main() runs: a later launch hands over to the running window
+    # unless it asks for a new instance (--new-instance), which is read-only.
+    window = start(sys.argv[1], new_instance=sys.argv[2] == "new-instance")
+    if window is None:
+        print(json.dumps({"handed_over": True}), flush=True)
+        sys.exit(0)
+    app = QApplication.instance()
     pending = b""
 
     def reply(**answer):
@@ -102,16 +108,17 @@ DRIVER = textwrap.dedent(
 
 
 class Instance:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, how: str = "launch", expect: str = "ready") -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         self.process = subprocess.Popen(
-            [sys.executable, "-c", DRIVER, str(data_dir)],
+            [sys.executable, "-c", DRIVER, str(data_dir), how],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             env=env,
         )
-        assert self.read() == {"ready": True}
+        assert self.read() == {expect: True}
 
     def read(self) -> dict[str, Any]:
         assert self.process.stdout is not None
@@ -139,15 +146,15 @@ class Instance:
         self.process.stdin.flush()
         assert self.read() == {"closed": True}
         assert self.process.wait(timeout=30) == 0
-        self._close_pipes()
+        self.close_pipes()
 
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=30)
-        self._close_pipes()
+        self.close_pipes()
 
-    def _close_pipes(self) -> None:
-        for pipe in (self.process.stdin, self.process.stdout):
+    def close_pipes(self) -> None:
+        for pipe in (self.process.stdin, self.process.stdout, self.process.stderr):
             if pipe is not None:
                 pipe.close()
 
@@ -168,8 +175,16 @@ def test_two_processes_on_one_store_lose_no_saved_edit(data_dir: Path) -> None:
         assert first.ask(f"edit {model_id} 1.25") == {"accepted": True}
         first.wait_saved()
 
-        # The second loads the store as saved so far, then the first keeps editing.
-        second = Instance(data_dir)
+        # A plain second launch raises the first window instead of opening another.
+        handed_over = Instance(data_dir, expect="handed_over")
+        assert handed_over.process.wait(timeout=30) == 0
+        assert handed_over.process.stderr is not None
+        assert "already running" in handed_over.process.stderr.read()
+        handed_over.close_pipes()
+
+        # One asked for with --new-instance loads the store as saved so far, read-only;
+        # then the first keeps editing.
+        second = Instance(data_dir, "new-instance")
         state = second.ask("state")
         assert state["read_only"] is True
         assert "another llmcompare-gui window has this store open" in state["banner"]

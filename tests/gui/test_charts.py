@@ -342,3 +342,27 @@ def test_nice_ceiling_rounds_up_to_a_round_number(value: float, expected: float)
 
     assert nice_ceiling(value) == pytest.approx(expected)
     assert nice_ceiling(value) >= value
+
+
+@pytest.mark.parametrize("height", [260, 600])
+def test_break_even_labels_stay_inside_a_short_volume_chart(qtbot: QtBot, height: int) -> None:
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    chart = make(qtbot, ChartKind.VOLUME)
+    chart.widget.resize(900, height)
+    chart.widget.show()
+    qtbot.waitExposed(chart.widget)
+    chart.update_comparison(comparison(3, cached_share=1.0))
+    QApplication.processEvents()  # the layout settles before its geometry is measured
+    box = chart.plot.getViewBox().sceneBoundingRect()  # type: ignore[attr-defined]
+    labels = [
+        item
+        for item in chart.plot.items  # type: ignore[attr-defined]
+        if isinstance(item, pg.TextItem) and item.isVisible() and " = " in item.toPlainText()
+    ]
+    assert labels
+    for label in labels:
+        rect = label.sceneBoundingRect()
+        assert box.top() - 1 <= rect.top(), label.toPlainText()
+        assert rect.bottom() <= box.bottom() + 1, label.toPlainText()
