@@ -4,10 +4,10 @@ Each instance is a real process that starts the window the way the command does
 (``start``, what ``cli.main()`` runs without a subcommand; a plain second launch
 hands over to the first window, so the second window is asked for as
 ``--new-instance`` does) and takes commands on stdin: ``state`` answers the
-save state, the banner and whether the store is read-only; ``edit ID PRICE`` types an input price into the table's model (the
-path an edit in the table takes); ``quit`` closes the window as a person would.
-The first instance is finally killed with SIGKILL, so only what it had saved
-can survive.
+save state, the banner and whether the store is read-only; ``edit ID PRICE``
+types an input price into the table's model (the path an edit in the table
+takes); ``quit`` closes the window as a person would. The first instance is
+finally killed with SIGKILL, so only what it had saved can survive.
 """
 
 from __future__ import annotations
