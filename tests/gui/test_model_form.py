@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -135,11 +136,24 @@ def test_editing_a_price_changes_only_that(qtbot: QtBot) -> None:
     dialog = make_form(qtbot, store, "kimi-k2")
     line(dialog, "inputPriceEdit").setText("0.55")
     result = dialog.result_model()
+    today = dt.date.today().isoformat()
     expected = json.loads(json.dumps(before))
-    expected["pricing"]["input_per_mtok"] = 0.55
+    pricing = expected["pricing"]
+    pricing["input_per_mtok"] = 0.55
+    # The edited price is the user's own, dated today; the article's card becomes history.
+    pricing["as_of"] = today
+    pricing["source"] = {"title": "Edited by the user", "retrieved": today}
+    pricing["history"].append(
+        {
+            "input_per_mtok": 0.6,
+            "output_per_mtok": 2.5,
+            "cached_input_per_mtok": 0.15,
+            "source": before["pricing"]["source"],
+            "note": f"Price before an edit on {today}",
+        }
+    )
     assert dump(result) == expected
-    assert result.pricing.history == original.pricing.history
-    assert result.pricing.source == original.pricing.source
+    assert result.pricing.history[:-1] == original.pricing.history
     assert result.model_extra == {"x_internal_rank": 3}
     assert result.pricing.model_extra == {"x_billing_unit": "per-call"}
     assert dump(original) == before
@@ -177,7 +191,10 @@ def test_clearing_the_cached_price_means_same_as_input(qtbot: QtBot, store: Stor
     result = dialog.result_model()
     assert result.pricing.cached_input_per_mtok is None
     assert result.pricing.effective_cached_input_per_mtok == 0.55
-    assert result.pricing.cached_input_source is not None
+    # The cached price is now the input price: its own source no longer applies.
+    assert result.pricing.cached_input_source is None
+    assert result.pricing.source is not None
+    assert result.pricing.source.title == "Edited by the user"
 
 
 def test_clearing_and_setting_optional_fields(qtbot: QtBot, store: Store) -> None:
@@ -416,8 +433,75 @@ def test_a_model_from_the_contract_example_keeps_its_three_fields(
     store.models.append(bare)
     dialog = make_form(qtbot, store, "kimi-k2-bare")
     line(dialog, "outputPriceEdit").setText("2.2")
+    today = dt.date.today().isoformat()
     assert dump(dialog.result_model()) == {
         "id": "kimi-k2-bare",
         "name": "Kimi K2",
-        "pricing": {"input_per_mtok": 0.6, "output_per_mtok": 2.2},
+        "pricing": {
+            "input_per_mtok": 0.6,
+            "output_per_mtok": 2.2,
+            "as_of": today,
+            "source": {"title": "Edited by the user", "retrieved": today},
+            "history": [
+                {
+                    "input_per_mtok": 0.6,
+                    "output_per_mtok": 2.5,
+                    "note": f"Price before an edit on {today}",
+                }
+            ],
+        },
     }
+
+
+def test_a_price_source_given_in_the_form_is_credited(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    line(dialog, "inputPriceEdit").setText("0.75")
+    line(dialog, "priceSourceTitleEdit").setText("Moonshot price page, December")
+    line(dialog, "priceSourceUrlEdit").setText("https://platform.moonshot.ai/docs/pricing/chat")
+    result = dialog.result_model()
+    today = dt.date.today().isoformat()
+    assert result.pricing.source is not None
+    assert result.pricing.source.model_dump(exclude_unset=True) == {
+        "title": "Moonshot price page, December",
+        "url": "https://platform.moonshot.ai/docs/pricing/chat",
+        "retrieved": today,
+    }
+    assert result.pricing.as_of == today
+    previous = result.pricing.history[-1]
+    assert (previous.input_per_mtok, previous.source) == (
+        0.6,
+        store.model("kimi-k2").pricing.source,
+    )  # type: ignore[union-attr]
+
+
+def test_a_source_url_without_a_title_is_refused(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    line(dialog, "priceSourceUrlEdit").setText("https://example.com")
+    with pytest.raises(ValueError, match="Price source: a source with a URL needs a title"):
+        dialog.result_model()
+
+
+def test_a_new_model_gets_the_source_given(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store)
+    line(dialog, "idEdit").setText("new-model")
+    line(dialog, "nameEdit").setText("New Model")
+    line(dialog, "inputPriceEdit").setText("1")
+    line(dialog, "outputPriceEdit").setText("2")
+    line(dialog, "priceSourceTitleEdit").setText("Vendor announcement")
+    result = dialog.result_model()
+    assert result.pricing.source is not None
+    assert result.pricing.source.title == "Vendor announcement"
+    assert result.pricing.history == []
+
+
+def test_cached_above_input_is_accepted_with_a_warning(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    assert dialog.price_warning() == ""
+    line(dialog, "cachedPriceEdit").setText("0.9")
+    assert dialog.price_warning() == (
+        "Note: the cached input price (0.9) is above the input price (0.6); "
+        "cache reads are normally cheaper. It is accepted as entered."
+    )
+    assert dialog.result_model().pricing.cached_input_per_mtok == 0.9
+    line(dialog, "cachedPriceEdit").setText("0.1")
+    assert dialog.price_warning() == ""

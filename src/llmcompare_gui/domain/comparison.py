@@ -17,7 +17,8 @@ import numpy as np
 from .chart_kind import ChartKind as ChartKind  # re-exported: the charts and exports name it here
 from .cost import BreakEven, CostBreakdown, PriceTable, Scenario, break_even_points, compute_costs
 from .model import BenchmarkDefinition, Model, Store
-from .tokens import format_token_volume
+from .scenario_text import scenario_knobs
+from .tokens import MAX_TOKEN_VOLUME, format_token_volume
 
 Cell = str | float | int | None
 
@@ -90,14 +91,11 @@ class Comparison:
     def describe_scenario(self) -> str:
         """``1B input and 100M output tokens a month, 0 % cached``."""
         scenario = self.scenario
-        text = (
+        return (
             f"{format_token_volume(scenario.input_tokens)} input and "
             f"{format_token_volume(scenario.output_tokens)} output tokens a month, "
-            f"{scenario.cached_share * 100:.0f} % cached"
+            + ", ".join(scenario_knobs(scenario))
         )
-        if scenario.reasoning_overhead != 1.0:
-            text += f", thinking output ×{scenario.reasoning_overhead:g}"
-        return text
 
     def table(self, kind: ChartKind) -> Table:
         return _TABLES[kind](self)
@@ -166,9 +164,12 @@ VOLUME_POINTS = 61
 
 
 def volume_range(scenario: Scenario) -> tuple[float, float]:
-    """Input volumes the volume chart spans: three decades either side of the scenario."""
+    """Input volumes the volume chart spans: three decades either side of the scenario.
+
+    Never beyond the largest volume a scenario takes, so the axis stays readable.
+    """
     centre = max(scenario.input_tokens, 1e3)
-    return max(centre / 1e3, 1e3), centre * 1e3
+    return max(centre / 1e3, 1e3), min(centre * 1e3, MAX_TOKEN_VOLUME)
 
 
 def volume_grid(scenario: Scenario) -> np.ndarray:

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .model import Model
+from .tokens import TokenVolumeError, check_token_volume
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -44,9 +45,10 @@ class Scenario:
 
     def __post_init__(self) -> None:
         for name in ("input_tokens", "output_tokens"):
-            value = getattr(self, name)
-            if not (value >= 0 and np.isfinite(value)):
-                raise ScenarioError(f"{name} must be a non-negative number, not {value!r}")
+            try:
+                check_token_volume(getattr(self, name), name)
+            except TokenVolumeError as error:
+                raise ScenarioError(str(error)) from None
         if not 0.0 <= self.cached_share <= 1.0:
             raise ScenarioError(f"cached_share must be between 0 and 1, not {self.cached_share!r}")
         if not (self.reasoning_overhead >= 1.0 and np.isfinite(self.reasoning_overhead)):

@@ -58,6 +58,11 @@ class PricePoint(_Record):
     effective: DateText | None = Field(
         default=None, description="The date from which this price applied."
     )
+    as_of: DateText | None = Field(
+        default=None,
+        description="When this card was last checked (an import or edit day); "
+        "not the date it took effect.",
+    )
     input_per_mtok: NonNegativePrice
     output_per_mtok: NonNegativePrice
     cached_input_per_mtok: NonNegativePrice | None = None

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.model import Model, Source
+from ..domain.scenario_text import scenario_knobs
 from ..domain.tokens import format_token_volume
 
 MAX_SOURCES = 3
@@ -55,13 +56,13 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         return (
             f"Monthly cost for {format_token_volume(scenario.input_tokens)} input and "
             f"{format_token_volume(scenario.output_tokens)} output tokens, "
-            f"{scenario.cached_share * 100:.0f} % cached{_as_of_suffix(comparison)}"
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.VOLUME:
         return (
             f"Monthly cost as input volume grows, with "
-            f"{format_token_volume(scenario.output_tokens)} output tokens and "
-            f"{scenario.cached_share * 100:.0f} % of input cached{_as_of_suffix(comparison)}"
+            f"{format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.BENCHMARKS:
         return f"Benchmark scores of {_names(comparison)}"
@@ -103,6 +104,8 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
             yield pricing.source
         if pricing.cached_input_source:
             yield pricing.cached_input_source
+        if pricing.source and kind is not ChartKind.VALUE:
+            return  # the prices name their sources: the model's own would credit a user's figure
     if kind in (ChartKind.BENCHMARKS, ChartKind.VALUE):
         for result in model.benchmarks.values():
             if result.source:

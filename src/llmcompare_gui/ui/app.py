@@ -179,6 +179,7 @@ def wire(
     # (Not the undo stack's indexChanged: the stack emits it while the window is deleted.)
     table.modelsChanged.connect(clear_refusal)
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
+    table.editWarning.connect(lambda text: message(f"Changed, but check it: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
 

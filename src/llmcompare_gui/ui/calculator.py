@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.amounts import large_amount
 from ..domain.cost import Scenario, cheapest_mask, free_mask
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 
@@ -180,7 +181,9 @@ def money_text(value: float, currency: str) -> str:
     if not math.isfinite(value):
         return "—"
     symbol = CURRENCY_SYMBOLS.get(currency)
-    if value == 0 or abs(value) >= 0.01:
+    if (compact := large_amount(value)) is not None:
+        number = compact
+    elif value == 0 or abs(value) >= 0.01:
         number = f"{value:,.2f}"
     else:
         decimals = min(2 - math.floor(math.log10(abs(value))), 12)
@@ -191,6 +194,8 @@ def money_text(value: float, currency: str) -> str:
 def ratio_text(ratio: float) -> str:
     if not math.isfinite(ratio):
         return "—"
+    if (compact := large_amount(ratio)) is not None:
+        return f"×{compact}"
     if ratio >= 100:
         return f"×{ratio:,.0f}"
     return f"×{ratio:.2f}"
@@ -541,7 +546,8 @@ class CostCalculator(QWidget):
                 ratio = "—"
             _set_text(item, 1, money_text(total, currency))
             _set_text(item, 2, ratio)
-            item.setToolTip(1, f"{total:,.6f} {currency} a month")
+            exact = f"{total:,.6f}" if abs(total) < 1e9 else f"{total:,.12g}"  # no float noise
+            item.setToolTip(1, f"{exact} {currency} a month")
             if item.font(0).bold() != cheapest:
                 font = QFont(item.font(0))
                 font.setBold(cheapest)
@@ -550,7 +556,15 @@ class CostCalculator(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Widen the cost and ratio columns to their texts (they never shrink while dragging)."""
+        """Fit the cost and ratio columns to their texts.
+
+        While a slider is dragged they only widen, so the list does not jitter;
+        any other change fits them exactly, so a huge value typed once does not
+        leave the columns stretched after a normal one returns.
+        """
+        dragging = any(
+            slider.isSliderDown() for slider in (self._input.slider, self._output.slider)
+        )
         header = self._costs.header()
         font = QFont(self._costs.font())
         font.setBold(True)
@@ -560,7 +574,9 @@ class CostCalculator(QWidget):
             texts = [item.text(column) for item in self._items]
             texts.append(self._costs.headerItem().text(column))
             width = max(metrics.horizontalAdvance(text) for text in texts) + padding
-            if width > header.sectionSize(column):
+            if width > header.sectionSize(column) or (
+                not dragging and width != header.sectionSize(column)
+            ):
                 header.resizeSection(column, width)
 
     def _rebuild_rows(self, names: tuple[str, ...]) -> None:

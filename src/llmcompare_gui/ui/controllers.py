@@ -37,6 +37,7 @@ from .unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
 SAVED = "All changes saved"
 SAVING = "Saving…"
 UNSAVED = "Unsaved changes"
+READ_ONLY = "Read-only: nothing is saved"
 
 AUTOSAVE_DELAY_MS = 700
 """Autosave this long after the last change (CONTRACT §6: within two seconds)."""
@@ -176,7 +177,8 @@ class SaveController(QObject):
         self._last_failure: str | None = None
         self.state = ""
         if session.read_only:
-            self._set_state(f"Read-only: {session.read_only_reason}")
+            # Short: the status bar's width is the window's minimum; the banner says why.
+            self._set_state(READ_ONLY)
         else:
             self._set_state(SAVED)
 
@@ -230,7 +232,7 @@ class SaveController(QObject):
                 "Changes not saved",
                 f"Your changes could not be saved:\n\n{message}\n\n"
                 "They are kept in the window; the app tries again with the next change "
-                "and when you close it.",
+                "and when you quit, and asks what to do if it still cannot save.",
             )
 
     def discard_pending(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -215,6 +216,11 @@ class MainWindow(QMainWindow):
 
         self.save_state_label = QLabel(self)
         self.save_state_label.setObjectName("saveState")
+        # A long state (a failure's reason) is cut at the right, never widens the window.
+        self.save_state_label.setMinimumWidth(40)
+        self.save_state_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.statusBar().addPermanentWidget(self.save_state_label)
 
         self._build_actions()
@@ -436,8 +442,11 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        # Kept (not deleted) so that the window can show the store once it opens.
+        # Kept (not deleted, hidden inside the window) to show the store once it opens.
         self._contents = self.takeCentralWidget()
+        if self._contents is not None:
+            self._contents.hide()
+            self._contents.setParent(self)
         self.setCentralWidget(page)
         for action in self.store_actions():
             action.setEnabled(False)
@@ -451,6 +460,7 @@ class MainWindow(QMainWindow):
             return
         self._contents = None
         self.setCentralWidget(contents)
+        contents.show()
         for action in (self.import_action, self.reset_action, self.add_action, self.find_action):
             action.setEnabled(True)
         for menu in (self.columns_menu, self.charts_menu):
@@ -458,6 +468,7 @@ class MainWindow(QMainWindow):
 
     def set_save_state(self, text: str) -> None:
         self.save_state_label.setText(text)
+        self.save_state_label.setToolTip(text)
 
     # -- events -----------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -26,9 +27,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..domain.amounts import large_amount
 from ..domain.cost import cheapest_mask
+from ..domain.import_preview import cached_above_input
 from ..domain.limits import MAX_PRICE_PER_MTOK
 from ..domain.model import Model, Quantity, Source, Store
+from ..domain.price_edit import user_priced
 
 MISSING = "—"
 FREE = "free"
@@ -230,6 +234,8 @@ def format_number(value: float) -> str:
 
 def format_money(value: float) -> str:
     """Monthly amounts: cents below 10,000 (``88.20``), whole units above, small ones exact."""
+    if (compact := large_amount(value)) is not None:
+        return compact
     if abs(value) >= 10_000:
         return f"{value:,.0f}"
     if value == 0 or abs(value) >= 0.01:
@@ -283,6 +289,8 @@ class ModelTableModel(QAbstractTableModel):
 
     editRefused = Signal(str)
     """A value was refused: the message says which and why."""
+    editWarning = Signal(str)
+    """A value was accepted but looks wrong (cached input above input): the message says why."""
     modelsChanged = Signal()
     """Models were added, removed or edited (prices, names…)."""
     compareChanged = Signal()
@@ -575,12 +583,21 @@ class ModelTableModel(QAbstractTableModel):
             return False
         if edited is None:
             return True  # nothing changed
+        # The typed price is the user's own: credit it to them, keep the old card as history.
+        edited = user_priced(model, edited, date.today().isoformat())
         label = self._columns[index.column()].header.split(" ")[0].lower()
         description = f"Edit {label} of {model.name}"
         if self.editor is not None:
             self.editor(model, edited, description)
         else:
             self.replace_model(model.id, edited)
+        if key in PRICE_FIELDS and cached_above_input(edited.pricing):
+            pricing = edited.pricing
+            self.editWarning.emit(
+                f"{model.name}: the cached input price ({pricing.cached_input_per_mtok:g}) is "
+                f"above the input price ({pricing.input_per_mtok:g}); kept as entered, "
+                "but cache reads are normally cheaper"
+            )
         return True
 
     # -- changes, called by the undo commands ----------------------------------

@@ -1,0 +1,23 @@
+"""The words for a scenario's cost knobs, for titles, captions and summaries alike."""
+
+from __future__ import annotations
+
+from .cost import Scenario
+
+
+def scenario_knobs(scenario: Scenario) -> list[str]:
+    """``["80 % cached", "thinking output ×2"]``: each knob that changes a cost, in words.
+
+    The cached share is always named (it is the first thing a reader of a cost
+    asks); every other knob only when it is not at its default. A new knob on
+    the :class:`Scenario` gets its line here, and every caption shows it.
+    """
+    knobs = [f"{_percent(scenario.cached_share)} cached"]
+    if scenario.reasoning_overhead != 1.0:
+        knobs.append(f"thinking output ×{scenario.reasoning_overhead:g}")
+    return knobs
+
+
+def _percent(share: float) -> str:
+    percent = share * 100
+    return f"{percent:.0f} %" if abs(percent - round(percent)) < 0.05 else f"{percent:.1f} %"
