@@ -414,3 +414,58 @@ def test_tooltips_explain_the_controls(calc: CostCalculator) -> None:
     assert tip.startswith("Input tokens / month, on a logarithmic scale from 1K to 100B")
     assert "750k" in edit(calc, "inputTokensEdit").toolTip()
     assert "cache" in slider(calc, "cachedShareSlider").toolTip()
+
+
+def k2_run():  # type: ignore[no-untyped-def]
+    from llmcompare_gui.store.jsonstore import default_store
+
+    store = default_store()
+    k2 = store.model("kimi-k2")
+    assert k2 is not None
+    return store, k2.benchmark_runs[0]
+
+
+def test_like_an_aider_run_sets_volumes_from_the_runs_tokens_per_task(
+    qtbot: QtBot, calc: CostCalculator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmcompare_gui.ui.run_workload import RunWorkloadDialog
+
+    store, run = k2_run()
+    combo = calc.findChild(QComboBox, "workloadPreset")
+    assert isinstance(combo, QComboBox)
+    names = [combo.itemText(i) for i in range(combo.count())]
+    index = names.index("Like an Aider run…")
+    item = combo.model().item(index)  # type: ignore[attr-defined]
+    assert not item.isEnabled()  # no model with a run yet
+    calc.set_scenario(Scenario(1e6, 1e6, 0.25, 2.0))
+    calc.set_models(store.models)
+    assert item.isEnabled()
+    monkeypatch.setattr(RunWorkloadDialog, "ask", staticmethod(lambda parent, runs: (run, 2000.0)))
+    with qtbot.waitSignal(calc.scenarioChanged) as blocker:
+        combo.activated.emit(index)
+    # K2's run: 2,355,141 prompt and 363,846 completion tokens over 225 cases, × 2,000 tasks.
+    # 20,934,586.67 and 3,234,186.67, in whole tokens.
+    expected = Scenario(20934587.0, 3234187.0, 0.25, 2.0)
+    assert blocker.args == [expected]
+    assert calc.scenario() == expected
+    assert combo.currentIndex() == index
+    assert parse_token_volume(edit(calc, "inputTokensEdit").text()) == 20934587
+
+
+def test_run_workload_dialog_reads_tasks_in_the_token_syntax(qtbot: QtBot) -> None:
+    from llmcompare_gui.ui.run_workload import RunWorkloadDialog, run_choices
+
+    store, run = k2_run()
+    choices = run_choices(store.models)
+    # V3 (0324) gives no token counts: not offered.
+    assert [choice.run.run for choice in choices] == [
+        "2025-07-17-17-41-54--kimi-k2-diff-or-pricing",
+        "2025-06-06-16-47-07--r1-diff",
+    ]
+    dialog = RunWorkloadDialog(choices)
+    qtbot.addWidget(dialog)
+    dialog.tasks_edit.setText("2k")
+    assert dialog.chosen() == (run, 2000.0)
+    assert "10,467 input and 1,617 output tokens per task" in dialog.per_task.text()
+    dialog.tasks_edit.setText("many")
+    assert dialog.chosen() is None

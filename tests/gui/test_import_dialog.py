@@ -190,3 +190,58 @@ def test_updates_show_the_price_change(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.set_path(cheaper)
     assert column_texts(dialog, 0) == ["update"]
     assert [cell(dialog, 0, column) for column in (3, 4, 5)] == ["0.6 → 0.5", "0.15", "2.5"]
+
+
+LEADERBOARD = FIXTURES / "aider_polyglot_leaderboard.yml"
+
+
+def test_leaderboard_preview_lists_matched_and_unmatched_runs_and_assigns_one(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    store = default_store()
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.set_path(LEADERBOARD)
+    plan = dialog.plan()
+    assert plan is not None
+    assert "Aider leaderboard" in dialog.summary.text()
+    tree = dialog.runs_tree
+    assert not tree.isHidden()
+    titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert "Matched (3)" in titles
+    unmatched = next(
+        tree.topLevelItem(i)
+        for i, title in enumerate(titles)
+        if title.startswith("Matching no model (66)")
+    )
+    # The bundled store already holds the runs: nothing to import yet.
+    assert not import_button(dialog).isEnabled()
+    # Assign the R1 architect run, listed with its --model id (r1), to the V3/R1 row.
+    row = next(
+        r
+        for r in range(unmatched.childCount())
+        if unmatched.child(r).text(0).startswith("DeepSeek R1 + claude-3-5-sonnet")
+    )
+    picker = tree.itemWidget(unmatched.child(row), 1)
+    assert isinstance(picker, QComboBox)
+    assert picker.currentData() is None
+    picker.setCurrentIndex(picker.findData("deepseek-v3-r1"))
+    plan = dialog.plan()
+    assert plan is not None
+    assert plan.updated == ["deepseek-v3-r1"]
+    assert len(plan.unmatched) == 65
+    r1 = plan.store.model("deepseek-v3-r1")
+    assert r1 is not None
+    assert "r1" in r1.aliases
+    assert "2025-01-23-19-14-48--r1-architect-sonnet" in {run.run for run in r1.benchmark_runs}
+    assert import_button(dialog).isEnabled()
+    # Nothing was written into the store the dialog was given.
+    assert "r1" not in store.model("deepseek-v3-r1").aliases  # type: ignore[union-attr]
+
+
+def test_price_imports_show_no_run_list(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot)
+    dialog.set_path(FIXTURES / "litellm_model_prices-2025-11-01.json")
+    assert dialog.runs_tree.isHidden()

@@ -216,16 +216,17 @@ def test_clearing_and_setting_optional_fields(qtbot: QtBot, store: Store) -> Non
 
 
 def test_benchmark_rows_need_a_score_or_a_note(qtbot: QtBot, store: Store) -> None:
-    dialog = make_form(qtbot, store, "deepseek-v3-r1")
+    # DeepSeek V3.1 has a note on SWE-Bench and nothing on GPQA.
+    dialog = make_form(qtbot, store, "deepseek-v3.1")
     benchmarks = table(dialog, "benchmarksTable")
-    aime = row_of(benchmarks, "AIME")
-    benchmarks.item(aime, 2).setText("")
-    aider = row_of(benchmarks, "Aider Polyglot")
-    benchmarks.item(aider, 1).setText("48.5")
+    swe = row_of(benchmarks, "SWE-Bench Verified")
+    benchmarks.item(swe, 2).setText("")
+    gpqa = row_of(benchmarks, "GPQA")
+    benchmarks.item(gpqa, 1).setText("48.5")
     result = dialog.result_model()
-    assert "aime" not in result.benchmarks
-    assert result.benchmarks["aider_polyglot"].score == 48.5
-    assert result.benchmarks["aider_polyglot"].model_fields_set == {"score"}
+    assert "swe_bench_verified" not in result.benchmarks
+    assert result.benchmarks["gpqa"].score == 48.5
+    assert result.benchmarks["gpqa"].model_fields_set == {"score"}
 
 
 def test_free_benchmark_ids_can_be_added(qtbot: QtBot, store: Store) -> None:

@@ -154,6 +154,9 @@ def test_save_as_on_quit_writes_the_models_elsewhere_and_says_so(
     assert str(copy) in told[0]
     assert str(data_dir / "models.json") in told[0]
     assert "not changed" in told[0]
+    state = window.findChild(QLabel, "saveState")
+    assert state is not None
+    assert state.text().startswith(f"Saved to {copy}")  # not "All changes saved"
 
 
 def test_discard_on_quit_closes_without_saving(

@@ -394,16 +394,19 @@ class ChartBase:
         self.plot.setLabel("left", rich(left), **style)
         self.plot.setLabel("bottom", rich(bottom), **style)
 
-    def _set_legend(self, entries: Sequence[tuple[object, str]]) -> None:
-        """Legend entries ``(plot item, name)``; rebuilt only when they change."""
-        key = tuple((id(item), name) for item, name in entries)
+    def _set_legend(
+        self, entries: Sequence[tuple[object, str]], keys: Sequence[tuple[object, str]] = ()
+    ) -> None:
+        """Legend entries ``(plot item, name)``, then ``keys`` explaining the bars' styles
+        (which do not make the names shorter); rebuilt only when they change."""
+        key = tuple((id(item), name) for item, name in (*entries, *keys))
         if key == self._legend_key:
             return
         self._legend_key = key
         self.legend.clear()
         pixels = 200 if len(entries) <= 5 else 150
         widest = 0
-        for item, name in entries:
+        for item, name in (*entries, *keys):
             short = elide(name, pixels)
             widest = max(widest, text_width(short))
             self.legend.addItem(item, rich(short))

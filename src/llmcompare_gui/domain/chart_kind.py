@@ -15,6 +15,8 @@ class ChartKind(enum.StrEnum):
     BENCHMARKS = "benchmarks"
     VALUE = "value"
     PARAMETERS = "parameters"
+    TASK_COST = "task-cost"
+    TASK_VALUE = "task-value"
 
     @property
     def description(self) -> str:
@@ -30,4 +32,8 @@ _DESCRIPTIONS = {
     "are marked n/a)",
     ChartKind.VALUE: "value map: blended price per million tokens against a benchmark score",
     ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
+    ChartKind.TASK_COST: "cost of one solved Aider Polyglot task: the best run's tokens at each "
+    "model's prices, divided by the tasks it solved (cheapest first)",
+    ChartKind.TASK_VALUE: "cost per solved task against the pass rate, the Pareto front "
+    "(good and cheap) marked",
 }

@@ -18,6 +18,7 @@ from .chart_kind import ChartKind as ChartKind  # re-exported: the charts and ex
 from .cost import BreakEven, CostBreakdown, PriceTable, Scenario, break_even_points, compute_costs
 from .model import BenchmarkDefinition, Model, Store
 from .scenario_text import scenario_knobs
+from .task_cost import TaskCosts, task_costs
 from .tokens import MAX_TOKEN_VOLUME, format_token_volume
 
 Cell = str | float | int | None
@@ -96,6 +97,11 @@ class Comparison:
             f"{format_token_volume(scenario.output_tokens)} output tokens a month, "
             + ", ".join(scenario_knobs(scenario))
         )
+
+    @cached_property
+    def task_costs(self) -> TaskCosts:
+        """Cost per solved Aider Polyglot task of each compared model with a run."""
+        return task_costs(self.models)
 
     def table(self, kind: ChartKind) -> Table:
         return _TABLES[kind](self)
@@ -245,10 +251,79 @@ def _parameter_table(comparison: Comparison) -> Table:
     )
 
 
+TASK_COST_HEADER = (
+    "model_id",
+    "model",
+    "benchmark",
+    "run",
+    "solved",
+    "cases",
+    "prompt_tokens",
+    "completion_tokens",
+    "run_cost",
+    "cost_per_solved",
+    "currency",
+)
+
+
+def _task_cost_table(comparison: Comparison) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for item in comparison.task_costs.priced:
+        run = item.run
+        rows.append(
+            (
+                item.model.id,
+                item.model.name,
+                run.benchmark,
+                run.run,
+                item.solved,
+                item.cases,
+                run.prompt_tokens,
+                run.completion_tokens,
+                item.run_cost,
+                item.cost_per_solved,
+                comparison.currency,
+            )
+        )
+    return Table(TASK_COST_HEADER, rows)
+
+
+def _task_value_table(comparison: Comparison) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for item in comparison.task_costs.priced:
+        rows.append(
+            (
+                item.model.id,
+                item.model.name,
+                item.run.benchmark,
+                item.run.run,
+                item.run.pass_rate_2,
+                item.cost_per_solved,
+                comparison.currency,
+                "yes" if item.pareto else "no",
+            )
+        )
+    return Table(
+        (
+            "model_id",
+            "model",
+            "benchmark",
+            "run",
+            "pass_rate",
+            "cost_per_solved",
+            "currency",
+            "pareto_front",
+        ),
+        rows,
+    )
+
+
 _TABLES = {
     ChartKind.COST: _cost_table,
     ChartKind.VOLUME: _volume_table,
     ChartKind.BENCHMARKS: _benchmark_table,
     ChartKind.VALUE: _value_table,
     ChartKind.PARAMETERS: _parameter_table,
+    ChartKind.TASK_COST: _task_cost_table,
+    ChartKind.TASK_VALUE: _task_value_table,
 }

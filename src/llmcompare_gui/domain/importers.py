@@ -37,6 +37,8 @@ class ImportFormat(enum.StrEnum):
     LITELLM = "litellm"
     OPENROUTER = "openrouter"
     CSV = "csv"
+    AIDER = "aider"
+    BENCHMARK_CSV = "benchmark-csv"
 
 
 class ImportFileError(ValueError):
@@ -102,6 +104,18 @@ class ReadResult:
 
 
 @dataclass(frozen=True)
+class UnmatchedEntry:
+    """A benchmark run or score that belongs to no model in the store."""
+
+    key: str
+    """The run's name (Aider: its dirname), or a CSV row's model id."""
+    label: str
+    """The model as the file names it (a CSV row: its benchmark)."""
+    model_id: str
+    """The id the file gives (Aider: ``--model``), which an assignment adds as an alias."""
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     store: Store
     added: list[str]
@@ -109,6 +123,10 @@ class ImportPlan:
     unchanged: list[str]
     skipped: Counter[str]
     skipped_entries: list[SkippedEntry] = field(default_factory=list)
+    unmatched: list[UnmatchedEntry] = field(default_factory=list)
+    """Benchmark runs or scores that belong to no model: listed, not imported."""
+    matched: list[tuple[str, str]] = field(default_factory=list)
+    """Benchmark runs or scores (their key) and the model id each belongs to."""
 
     @property
     def changes_anything(self) -> bool:
@@ -577,6 +595,22 @@ def summary_lines(plan: ImportPlan, dry_run: bool, limit: int = 20) -> Iterable[
         yield f"    {entry.id}: {entry.reason}"
     if len(plan.skipped_entries) > limit:
         yield f"    … and {len(plan.skipped_entries) - limit} more"
+    if plan.matched:
+        yield f"{len(plan.matched)} matched to a model:"
+        for key, model_id in plan.matched[:limit]:
+            yield f"  {key} → {model_id}"
+        if len(plan.matched) > limit:
+            yield f"  … and {len(plan.matched) - limit} more"
+    if plan.unmatched:
+        yield f"{len(plan.unmatched)} matching no model (not imported):"
+        for missing in plan.unmatched[:limit]:
+            yield f"  {missing.key}: {missing.label}" + (
+                f" ({missing.model_id})"
+                if missing.model_id and missing.model_id != missing.key
+                else ""
+            )
+        if len(plan.unmatched) > limit:
+            yield f"  … and {len(plan.unmatched) - limit} more"
 
 
 _READERS = {

@@ -70,6 +70,10 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         definition = comparison.value_benchmark_definition()
         bench = definition.name if definition else "benchmark"
         return f"Price against {bench} score{_as_of_suffix(comparison)}"
+    if kind is ChartKind.TASK_COST:
+        return f"Cost per solved Aider Polyglot task{_as_of_suffix(comparison)}"
+    if kind is ChartKind.TASK_VALUE:
+        return f"Cost per solved task against pass rate{_as_of_suffix(comparison)}"
     return f"Total and active parameters of {_names(comparison)}"
 
 
@@ -94,6 +98,13 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
             f"{models}; blended price per million tokens at the scenario's mix "
             f"({share:.0f} % input); up and to the left is better value"
         )
+    if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
+        priced = len(comparison.task_costs.priced)
+        return (
+            f"{priced} model{'s' if priced != 1 else ''} with a priced run, prices in "
+            f"{comparison.currency}; each model's best Aider Polyglot run, its prompt and "
+            "completion tokens priced at the model's current prices, divided by the tasks it solved"
+        )
     return f"{count} models; Mixture-of-Experts models use a share of their parameters per token"
 
 
@@ -110,6 +121,12 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
         for result in model.benchmarks.values():
             if result.source:
                 yield result.source
+    if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
+        if pricing.source:
+            yield pricing.source
+        for run in model.benchmark_runs:
+            if run.source:
+                yield run.source
     if kind is ChartKind.PARAMETERS and model.architecture:
         arch = model.architecture
         for quantity in (arch.total_params_b, arch.active_params_b):

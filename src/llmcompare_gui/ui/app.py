@@ -147,6 +147,8 @@ def wire(
         table, calculator, charts, scenario, settings.text("charts/value_benchmark"), window
     )
     calculator.scenarioChanged.connect(costs.set_scenario)
+    calculator.set_models(table.store.models)
+    table.modelsChanged.connect(lambda: calculator.set_models(table.store.models))
     charts.valueBenchmarkChanged.connect(costs.set_value_benchmark)
     window.set_comparison_source(costs.current_comparison)
 

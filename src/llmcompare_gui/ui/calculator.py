@@ -45,7 +45,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.amounts import large_amount
 from ..domain.cost import Scenario, cheapest_mask, free_mask
+from ..domain.model import BenchmarkRun, Model
+from ..domain.task_cost import run_workload
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from .run_workload import RunChoice, RunWorkloadDialog, run_choices
 
 MIN_DECADE = 3
 """The token sliders start at 10^3 (1K) tokens a month."""
@@ -129,6 +132,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
 )
 CUSTOM = "Custom"
+LIKE_A_RUN = "Like an Aider run…"
 
 
 # --- slider mapping -------------------------------------------------------------------
@@ -291,6 +295,16 @@ class CostCalculator(QWidget):
         for index, preset in enumerate(PRESETS, start=1):
             self._preset.addItem(preset.name)
             self._preset.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
+        self._runs: list[RunChoice] = []
+        self._preset.addItem(LIKE_A_RUN)
+        self._run_index = self._preset.count() - 1
+        self._preset.setItemData(
+            self._run_index,
+            "A chosen benchmark run's input and output tokens per task, times the tasks "
+            "a month you type (needs a model with an imported Aider run).",
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self._enable_run_preset()
         self._preset.setToolTip(
             "Typical monthly workloads; choosing one sets the input, output and cached "
             "share. Changing any figure switches back to Custom."
@@ -499,8 +513,38 @@ class CostCalculator(QWidget):
     def _on_reasoning(self, value: float) -> None:
         self._change(reasoning_overhead=max(value, 1.0))
 
+    def set_models(self, models: Sequence[Model]) -> None:
+        """The models whose runs the "like an Aider run" workload offers."""
+        self._runs = run_choices(models)
+        self._enable_run_preset()
+
+    def _enable_run_preset(self) -> None:
+        item = self._preset.model().item(self._run_index)  # type: ignore[attr-defined]
+        item.setEnabled(bool(self._runs))
+
+    def apply_run_workload(self, run: BenchmarkRun, tasks_per_month: float) -> None:
+        """Volumes of ``tasks_per_month`` tasks like ``run``'s; cache and the rest unchanged."""
+        input_tokens, output_tokens = run_workload(run, tasks_per_month)
+        scenario = dataclasses.replace(
+            self._scenario, input_tokens=input_tokens, output_tokens=output_tokens
+        )
+        changed = scenario != self._scenario
+        self.set_scenario(scenario)
+        with QSignalBlocker(self._preset):
+            self._preset.setCurrentIndex(self._run_index)
+        if changed:
+            self.scenarioChanged.emit(scenario)
+
     def _on_preset(self, index: int) -> None:
         if index <= 0:
+            return
+        if index == self._run_index:
+            chosen = RunWorkloadDialog.ask(self, self._runs)
+            if chosen is None:
+                with QSignalBlocker(self._preset):
+                    self._preset.setCurrentIndex(_preset_index(self._scenario))
+                return
+            self.apply_run_workload(*chosen)
             return
         preset = PRESETS[index - 1]
         scenario = dataclasses.replace(

@@ -36,6 +36,8 @@ TAB_TITLES = {
     ChartKind.BENCHMARKS: "Benchmarks",
     ChartKind.VALUE: "Value map",
     ChartKind.PARAMETERS: "Parameters",
+    ChartKind.TASK_COST: "Cost / solved task",
+    ChartKind.TASK_VALUE: "Task value",
 }
 
 

@@ -235,11 +235,11 @@ class SaveController(QObject):
                 "and when you quit, and asks what to do if it still cannot save.",
             )
 
-    def discard_pending(self) -> None:
-        """Forget unsaved changes (the store was replaced as a whole)."""
+    def discard_pending(self, state: str = SAVED) -> None:
+        """Forget unsaved changes (the store was replaced as a whole, or the user said so)."""
         self._timer.stop()
         self._dirty = False
-        self._set_state(SAVED)
+        self._set_state(state)
 
 
 class EditController(QObject):
@@ -370,7 +370,11 @@ class ImportController(QObject):
             self.message.emit(f"Not imported: {error}")
             return
         text = f"Import: {len(plan.added)} added, {len(plan.updated)} updated"
-        self._stack.push(ReplaceAllModelsCommand(self._table, plan.store.models, text))
+        if plan.matched or plan.unmatched:
+            text += f", {len(plan.matched)} runs matched, {len(plan.unmatched)} not"
+        self._stack.push(
+            ReplaceAllModelsCommand(self._table, plan.store.models, text, plan.store.benchmarks)
+        )
         self.message.emit(f"{text}; the previous store was kept in backups/")
 
 
@@ -432,7 +436,7 @@ class SessionController(QObject):
             if choice is UnsavedChoice.RETRY:
                 continue
             if choice is UnsavedChoice.DISCARD:
-                self._saver.discard_pending()
+                self._saver.discard_pending("Changes discarded")
                 return True
             if choice is UnsavedChoice.SAVE_AS:
                 if self._save_copy():
@@ -452,7 +456,7 @@ class SessionController(QObject):
         except StoreError as error:
             QMessageBox.warning(self._dialog_parent, "Not saved", str(error))
             return False
-        self._saver.discard_pending()
+        self._saver.discard_pending(f"Saved to {path}; the store was not changed")
         QMessageBox.information(
             self._dialog_parent,
             "Saved elsewhere",

@@ -1,7 +1,10 @@
-"""Import a price file with a preview of what will be added, updated and skipped.
+"""Import a price or benchmark file with a preview of what will be added, updated and skipped.
 
 Enter in the file field shows the preview; only the Import button applies it,
 so nothing reaches the store unseen (the dialog has no default button).
+Benchmark runs that belong to no model are listed with a model picker: choosing
+a model assigns the run to it (and the run's model id becomes an alias of the
+model, so the next import matches it without asking).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,18 +33,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.import_preview import REVIEW_ABOVE_PER_MTOK, PreviewAction, PreviewRow, preview_rows
-from ..domain.importers import (
-    ImportFileError,
-    ImportFormat,
-    ImportPlan,
-    plan_import,
-    read_price_file,
-)
+from ..domain.importers import ImportFileError, ImportFormat, ImportPlan, UnmatchedEntry
+from ..domain.imports import AnyReadResult, plan_any_import, read_import_file
 from ..domain.model import Store
 
 _AUTO = "Guess from the content"
@@ -49,7 +49,12 @@ _FORMAT_LABELS = {
     ImportFormat.LITELLM: "LiteLLM model_prices_and_context_window.json",
     ImportFormat.OPENROUTER: "OpenRouter /api/v1/models JSON",
     ImportFormat.CSV: "CSV (id, name, input_per_mtok, output_per_mtok, …)",
+    ImportFormat.AIDER: "Aider leaderboard YAML (benchmark runs)",
+    ImportFormat.BENCHMARK_CSV: "Benchmark CSV (model_id, benchmark, score, …)",
 }
+_UNASSIGNED = "— not imported —"
+RUNS_LIMIT = 2000
+"""Benchmark runs listed with a picker; a leaderboard has under a hundred."""
 _LAST_FOLDER_KEY = "import/last_folder"
 _ACTION_TEXT = {
     PreviewAction.ADD: "add",
@@ -148,9 +153,13 @@ class ImportDialog(QDialog):
         self._store = store
         self._settings = settings
         self._plan: ImportPlan | None = None
+        self._result: AnyReadResult | None = None
+        self._assignments: dict[str, str] = {}
 
         self.path_edit = QLineEdit(objectName="importPathEdit")
-        self.path_edit.setPlaceholderText("A LiteLLM, OpenRouter or CSV price file")
+        self.path_edit.setPlaceholderText(
+            "A LiteLLM, OpenRouter or CSV price file, or an Aider leaderboard"
+        )
         self.path_edit.editingFinished.connect(self._preview_if_changed)
         self.path_edit.textEdited.connect(self._forget_plan)
         self._previewed: tuple[str, int] | None = None
@@ -189,6 +198,13 @@ class ImportDialog(QDialog):
         for column, width in enumerate((70, 240, 160, 80, 80, 80)):
             header.resizeSection(column, width)
 
+        # Benchmark imports: which run went to which model, and the runs that match none.
+        self.runs_tree = QTreeWidget(objectName="importRuns")
+        self.runs_tree.setHeaderLabels(["Run", "Model"])
+        self.runs_tree.setUniformRowHeights(True)
+        self.runs_tree.setColumnWidth(0, 520)
+        self.runs_tree.hide()
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -207,6 +223,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.preview_view, 1)
+        layout.addWidget(self.runs_tree, 1)
         layout.addWidget(self.buttons)
         self._show_plan()
 
@@ -243,6 +260,8 @@ class ImportDialog(QDialog):
     def preview(self) -> None:
         """Read the chosen file and show what importing it would change."""
         self._plan = None
+        self._result = None
+        self._assignments = {}
         text = self.path_edit.text().strip()
         self._previewed = (text, self.format_combo.currentIndex())
         if not text:
@@ -252,7 +271,7 @@ class ImportDialog(QDialog):
         fmt = self.format_combo.currentData()
         try:
             content = path.read_bytes().decode("utf-8-sig")
-            result = read_price_file(content, fmt, path.name)
+            result = read_import_file(content, fmt, path.name)
         except OSError as error:
             self._show_plan(f"Cannot read {path}: {error.strerror or error}")
             return
@@ -269,13 +288,30 @@ class ImportDialog(QDialog):
             else:
                 self._show_plan(f"Cannot import {path}: {error}")
             return
-        self._plan = plan_import(self._store, result)
+        self._result = result
+        self._replan()
+
+    def assign(self, key: str, model_id: str | None) -> None:
+        """Import the unmatched run ``key`` into ``model_id`` (None: leave it out)."""
+        if model_id is None:
+            self._assignments.pop(key, None)
+        else:
+            self._assignments[key] = model_id
+        self._replan()
+
+    def _replan(self) -> None:
+        result = self._result
+        if result is None:
+            return
+        self._plan = plan_any_import(self._store, result, self._assignments)
         self._show_plan(f"Read as {_FORMAT_LABELS[result.format]}.")
 
     def _show_plan(self, message: str = "", refused: Sequence[str] = ()) -> None:
         plan = self._plan
         self.import_button().setEnabled(plan is not None and plan.changes_anything)
         if plan is None:
+            self.runs_tree.clear()
+            self.runs_tree.hide()
             self.preview_model.set_rows([], refused)
             self.summary.setText(
                 message
@@ -284,6 +320,7 @@ class ImportDialog(QDialog):
             return
         rows = preview_rows(self._store, plan)
         self.preview_model.set_rows(rows)
+        self._show_runs(plan)
         skipped = sum(plan.skipped.values())
         review = sum(row.needs_review for row in rows if row.action is not PreviewAction.SKIP)
         reasons = sorted(plan.skipped.items(), key=lambda item: -item[1])
@@ -305,12 +342,57 @@ class ImportDialog(QDialog):
             "a backup of its previous version."
         )
 
+    def _show_runs(self, plan: ImportPlan) -> None:
+        tree = self.runs_tree
+        tree.clear()
+        tree.setVisible(bool(plan.matched or plan.unmatched))
+        if plan.matched:
+            matched = QTreeWidgetItem(tree, [f"Matched ({len(plan.matched)})", ""])
+            for key, model_id in plan.matched[:RUNS_LIMIT]:
+                assigned = " (assigned here)" if key in self._assignments else ""
+                QTreeWidgetItem(matched, [key, f"→ {model_id}{assigned}"])
+            matched.setExpanded(True)
+        if plan.unmatched:
+            self._add_unmatched(plan.unmatched)
+
+    def _add_unmatched(self, entries: list[UnmatchedEntry]) -> None:
+        group = QTreeWidgetItem(
+            self.runs_tree,
+            [f"Matching no model ({len(entries)}): choose a model to import one into", ""],
+        )
+        group.setFirstColumnSpanned(True)
+        group.setExpanded(True)
+        # One list of models shared by every picker: a store may hold thousands.
+        choices = QStandardItemModel(self.runs_tree)
+        for name, model_id in [(_UNASSIGNED, None)] + [(m.name, m.id) for m in self._store.models]:
+            choice = QStandardItem(name)
+            choice.setData(model_id, Qt.ItemDataRole.UserRole)
+            choices.appendRow(choice)
+        for entry in entries[:RUNS_LIMIT]:
+            label = entry.label + (f" ({entry.model_id})" if entry.model_id else "")
+            item = QTreeWidgetItem(group, [label, ""])
+            item.setToolTip(0, entry.key)
+            picker = QComboBox(objectName="assignModelCombo")
+            picker.setModel(choices)
+            picker.setCurrentIndex(0)
+            picker.setToolTip(
+                "Import this run into the chosen model; its id "
+                f"{entry.model_id or entry.key!r} becomes an alias of the model"
+            )
+            picker.currentIndexChanged.connect(
+                lambda _index, key=entry.key, combo=picker: self.assign(key, combo.currentData())
+            )
+            self.runs_tree.setItemWidget(item, 1, picker)
+
     def _browse(self) -> None:
         folder = ""
         if self._settings is not None:
             folder = str(self._settings.value(_LAST_FOLDER_KEY, "") or "")
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import Models", folder, "Price files (*.json *.csv);;All files (*)"
+            self,
+            "Import Models",
+            folder,
+            "Price and benchmark files (*.json *.csv *.yml *.yaml);;All files (*)",
         )
         if path:
             if self._settings is not None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -87,6 +86,12 @@ CHART_TOGGLE_KEYS = (
     "Ctrl+Shift+F7",
     "Ctrl+Shift+F8",
     "Ctrl+Shift+F9",
+    "Ctrl+Shift+F10",
+    "Ctrl+Shift+F11",
+    "Ctrl+Shift+F12",
+    "Ctrl+Alt+F5",
+    "Ctrl+Alt+F6",
+    "Ctrl+Alt+F7",
 )
 
 
@@ -216,11 +221,6 @@ class MainWindow(QMainWindow):
 
         self.save_state_label = QLabel(self)
         self.save_state_label.setObjectName("saveState")
-        # A long state (a failure's reason) is cut at the right, never widens the window.
-        self.save_state_label.setMinimumWidth(40)
-        self.save_state_label.setSizePolicy(
-            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-        )
         self.statusBar().addPermanentWidget(self.save_state_label)
 
         self._build_actions()

@@ -31,8 +31,17 @@ from ..domain.amounts import large_amount
 from ..domain.cost import cheapest_mask
 from ..domain.import_preview import cached_above_input
 from ..domain.limits import MAX_PRICE_PER_MTOK
-from ..domain.model import Model, Quantity, Source, Store
+from ..domain.model import (
+    REPORTED_BY_LABELS,
+    BenchmarkDefinition,
+    BenchmarkResult,
+    Model,
+    Quantity,
+    Source,
+    Store,
+)
 from ..domain.price_edit import user_priced
+from ..domain.task_cost import models_with_runs, task_costs
 
 MISSING = "—"
 FREE = "free"
@@ -89,13 +98,27 @@ BLENDED = "blended"
 COST = "cost"
 LICENCE = "licence"
 FOCUS = "focus"
+TASK_COST = "task_cost"
 BENCH_PREFIX = "bench:"
+REPORTED_BY_SUFFIX = {"vendor": "vendor", "article": "article", "independent": "indep."}
+"""Written after a benchmark figure, so a claim is never mistaken for a measurement."""
 
 PRICE_FIELDS = {INPUT: "input_per_mtok", CACHED: "cached_input_per_mtok", OUTPUT: "output_per_mtok"}
 TEXT_FIELDS = {NAME: "name", VENDOR: "vendor"}
 EDITABLE = frozenset({*PRICE_FIELDS, *TEXT_FIELDS})
 NUMERIC = frozenset(
-    {TOTAL_PARAMS, ACTIVE_PARAMS, SPARSITY, CONTEXT, INPUT, CACHED, OUTPUT, BLENDED, COST}
+    {
+        TOTAL_PARAMS,
+        ACTIVE_PARAMS,
+        SPARSITY,
+        CONTEXT,
+        INPUT,
+        CACHED,
+        OUTPUT,
+        BLENDED,
+        COST,
+        TASK_COST,
+    }
 )
 
 
@@ -130,6 +153,18 @@ def columns_for(store: Store) -> list[Column]:
             "Price per million tokens at the scenario's input:output mix (no cache)",
         ),
         Column(COST, f"Cost / month ({store.currency})", "Monthly cost of the scenario"),
+    ]
+    if models_with_runs(store.models):
+        # Only where some model has a run: otherwise the column would be empty.
+        cols.append(
+            Column(
+                TASK_COST,
+                f"Cost / solved task ({store.currency})",
+                "What one solved Aider Polyglot task costs: the model's best run's prompt and "
+                "completion tokens at its current prices, divided by the tasks it solved",
+            )
+        )
+    cols += [
         Column(TOTAL_PARAMS, "Total params (B)", "Total parameters, in billions"),
         Column(ACTIVE_PARAMS, "Active params (B)", "Parameters active per token, in billions"),
         Column(SPARSITY, "Sparsity", "Active parameters as a share of the total"),
@@ -184,6 +219,9 @@ def raw_value(model: Model, key: str) -> Raw:
         if result is None:
             return None
         return result.score if result.score is not None else result.note
+    if key == TASK_COST:
+        priced = task_costs([model]).priced
+        return priced[0].cost_per_solved if priced else None
     return None
 
 
@@ -263,6 +301,9 @@ def _display(model: Model, key: str) -> str:
     if value is None:
         return MISSING
     if isinstance(value, str):
+        if key.startswith(BENCH_PREFIX):
+            kind = model.benchmarks[key[len(BENCH_PREFIX) :]].reported_by
+            return f"{value} · {REPORTED_BY_SUFFIX[kind]}" if kind else value
         return value
     if key in PRICE_FIELDS:
         return format_price(float(value))
@@ -270,7 +311,40 @@ def _display(model: Model, key: str) -> str:
         return f"{float(value) * 100:.1f} %"
     if key == CONTEXT:
         return f"{float(value):,.0f}"
+    if key == TASK_COST:
+        return f"{float(value):.3g}"
+    if key.startswith(BENCH_PREFIX):
+        result = model.benchmarks[key[len(BENCH_PREFIX) :]]
+        suffix = REPORTED_BY_SUFFIX.get(result.reported_by or "")
+        text = format_number(float(value))
+        return f"{text} · {suffix}" if suffix else text
     return format_number(float(value))
+
+
+def _result_lines(model: Model, bench_id: str, result: BenchmarkResult) -> list[str]:
+    """Who reported a result (and the others' reports), and the model's runs of it."""
+    lines = []
+    if result.reported_by:
+        lines.append(f"Reported by: {REPORTED_BY_LABELS[result.reported_by]}")
+    if result.note:
+        lines.append(result.note)
+    for other in result.other_reports:
+        said = f"{other.score:g}" if other.score is not None else (other.note or "")
+        who = REPORTED_BY_LABELS.get(other.reported_by or "", "another report")
+        origin = f" ({other.source.title})" if other.source else ""
+        lines.append(f"Also: {said}, {who}{origin}")
+    runs = [run for run in model.benchmark_runs if run.benchmark == bench_id]
+    if runs:
+        lines.append(f"{len(runs)} run{'s' if len(runs) != 1 else ''} (best is the score):")
+        for run in sorted(runs, key=lambda r: -r.pass_rate_2):
+            solved = f", solved {run.pass_num_2} of {run.test_cases}" if run.pass_num_2 else ""
+            lines.append(
+                f"  {run.pass_rate_2:g} % — {run.model or run.run}"
+                + (f", {run.date}" if run.date else "")
+                + (f", {run.edit_format}" if run.edit_format else "")
+                + solved
+            )
+    return lines
 
 
 def _font(*, bold: bool = False, italic: bool = False) -> QFont:
@@ -535,9 +609,28 @@ class ModelTableModel(QAbstractTableModel):
             lines.append("No cached-input price: cached input costs the input price")
         value = raw_value(model, key)
         if key.startswith(BENCH_PREFIX):
-            result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
-            if result is not None and result.note:
-                lines.append(result.note)
+            bench_id = key[len(BENCH_PREFIX) :]
+            result = model.benchmarks.get(bench_id)
+            if result is not None:
+                lines.extend(_result_lines(model, bench_id, result))
+        elif key == TASK_COST:
+            priced = task_costs([model]).priced
+            if priced:
+                item = priced[0]
+                run = item.run
+                lines.append(
+                    f"{item.cost_per_solved:.3g} {self._store.currency} per solved task: "
+                    f"solved {item.solved}"
+                    + (f" of {item.cases}" if item.cases else "")
+                    + f", run cost {item.run_cost:.4g} {self._store.currency}"
+                )
+                lines.append(
+                    f"Run {run.run}"
+                    + (f" of {run.date}" if run.date else "")
+                    + (f", edit format {run.edit_format}" if run.edit_format else "")
+                )
+            elif model.benchmark_runs:
+                lines.append("The best run gives no token counts: it cannot be priced")
         elif key in (TOTAL_PARAMS, ACTIVE_PARAMS, CONTEXT) and value is not None:
             arch = model.architecture
             assert arch is not None
@@ -617,9 +710,13 @@ class ModelTableModel(QAbstractTableModel):
         self._refresh_columns()
         self.modelsChanged.emit()
 
-    def replace_all_models(self, models: Sequence[Model]) -> None:
-        """Swap in a whole new list of models (an import, or its undo)."""
+    def replace_all_models(
+        self, models: Sequence[Model], benchmarks: Sequence[BenchmarkDefinition] | None = None
+    ) -> None:
+        """Swap in a whole new list of models (an import, or its undo), and of benchmarks."""
         self._store.models[:] = list(models)
+        if benchmarks is not None:
+            self._store.benchmarks[:] = list(benchmarks)
         self.reset_store(self._store)
 
     def insert_model(self, store_row: int, model: Model, row: int | None = None) -> None:
