@@ -5,8 +5,9 @@ chunks repeated, hostile tokens such as NaN, 1e999, deep nesting or a lone
 surrogate spliced in) and hypothesis-generated JSON shaped like each format.
 Stores go through :meth:`StoreSession.open` (the window's and the command
 line's path); import files through the generic entry point that guesses the
-format (``read_price_file`` with no format, then ``plan_import``), so a new
-format is covered once it is guessed. What an import accepts must save and
+format (``read_import_file`` with no format, then ``plan_any_import``: LiteLLM,
+OpenRouter, CSV, Aider's leaderboard YAML, benchmark CSV), so a new format is
+covered once it is guessed. What an import accepts must save and
 load back. A few hundred cases run in ``make test``; ``make test-slow`` runs
 over 10,000.
 """
@@ -22,10 +23,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from llmcompare_gui.domain.importers import ImportFileError, plan_import, read_price_file
+from llmcompare_gui.domain.importers import ImportFileError
+from llmcompare_gui.domain.imports import plan_any_import, read_import_file
 from llmcompare_gui.store.errors import StoreError
 from llmcompare_gui.store.jsonstore import default_store, dump_store, parse_store
 from llmcompare_gui.store.paths import resolve_paths
@@ -36,6 +39,8 @@ from ..stores import litellm_store
 
 LITELLM = json.loads((FIXTURES / "litellm_model_prices-2025-11-01.json").read_text("utf-8"))
 LITELLM_KEYS = [key for key in LITELLM if key != "sample_spec"][:40]
+AIDER = (FIXTURES / "aider_polyglot_leaderboard.yml").read_text("utf-8")
+BUNDLED_IDS = [model.id for model in default_store().models]
 
 # -- seeds: real files of every kind ---------------------------------------------------
 
@@ -84,7 +89,18 @@ def import_seeds() -> list[bytes]:
                 entry.get("max_input_tokens", ""),
             ]
         )
-    return [json.dumps(litellm).encode(), json.dumps(openrouter).encode(), rows.getvalue().encode()]
+    # Aider's leaderboard: its first dozen runs, as YAML; and a benchmark-score CSV.
+    aider = "\n\n".join(AIDER.split("\n\n")[:12]) + "\n"
+    scores = "model_id,benchmark,score\n" + "".join(
+        f"{store_id},swe_bench_verified,{40 + n}\n" for n, store_id in enumerate(BUNDLED_IDS)
+    )
+    return [
+        json.dumps(litellm).encode(),
+        json.dumps(openrouter).encode(),
+        rows.getvalue().encode(),
+        aider.encode(),
+        scores.encode(),
+    ]
 
 
 # -- byte mutations --------------------------------------------------------------------
@@ -218,12 +234,12 @@ def check_import_bytes(content: bytes) -> str:
     except UnicodeDecodeError:
         return "not UTF-8"  # the command line's message (exit 4); the file is not read further
     try:
-        result = read_price_file(text, None, "fuzzed.json")
+        result = read_import_file(text, None, "fuzzed.json")
     except ImportFileError as error:
         if not str(error):
             raise AssertionError("an import error without a message") from error
         return "refused"
-    plan = plan_import(IMPORT_TARGET, result)
+    plan = plan_any_import(IMPORT_TARGET, result)
     saved = dump_store(plan.store)  # raises ValueError if a NaN or infinity got in
     again, _ = parse_store(saved, Path("imported.json"))
     assert again == plan.store
@@ -350,6 +366,33 @@ csv_documents = st.lists(
 )
 
 
+aider_runs = st.lists(
+    near("dirname", "model", "command", "pass_rate_2", "test_cases", "total_cost", "date")
+    | st.fixed_dictionaries(
+        {
+            "dirname": text,
+            "model": text,
+            "command": st.sampled_from([*BUNDLED_IDS, "x/y", ""]).map("aider --model {}".format),
+        },
+        optional={
+            "pass_rate_2": numbers,
+            "pass_num_2": numbers,
+            "test_cases": numbers,
+            "total_cost": numbers,
+            "date": st.one_of(text, st.dates().map(str)),
+            "prompt_tokens": numbers,
+            "completion_tokens": numbers,
+        },
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def as_yaml(document: Any) -> bytes:
+    return yaml.safe_dump(document, allow_unicode=True).encode("utf-8", "surrogatepass")
+
+
 def as_json(document: Any) -> bytes:
     # allow_nan: NaN and Infinity are written as the bare words a hostile file would hold.
     return json.dumps(document, allow_nan=True).encode("utf-8", "surrogatepass")
@@ -378,7 +421,13 @@ def run_store_documents(tmp_path: Path, examples: int) -> None:
 
 def run_import_documents(examples: int) -> None:
     @hypothesis_settings(examples)
-    @given(st.one_of(import_documents.map(as_json), csv_documents.map(str.encode)))
+    @given(
+        st.one_of(
+            import_documents.map(as_json),
+            csv_documents.map(str.encode),
+            aider_runs.map(as_yaml),
+        )
+    )
     def check(content: bytes) -> None:
         check_import_bytes(content)
 

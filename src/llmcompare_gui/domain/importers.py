@@ -385,9 +385,12 @@ CSV_PROBLEMS_SHOWN = 20
 
 def csv_delimiter(text: str) -> str:
     """The delimiter under which the header row holds the required columns (else ``,``)."""
-    first_line = next(iter(io.StringIO(text)), "")
+    first_line = next(iter(io.StringIO(text, newline="")), "")
     for delimiter in CSV_DELIMITERS:
-        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        try:
+            header = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:  # a quote or a carriage return the reader will name
+            continue
         if set(CSV_REQUIRED) <= {name.strip() for name in header}:
             return delimiter
     return ","
