@@ -165,6 +165,12 @@ def test_default_texts_describe_the_scenario() -> None:
     )
 
 
-def test_empty_comparison_exports_with_a_message(qtbot: QtBot) -> None:
-    image = render_chart_image(comparison(0), ChartKind.COST, 500, 300)
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_empty_comparison_exports_with_a_message(qtbot: QtBot, kind: ChartKind) -> None:
+    image = render_chart_image(comparison(0), kind, 500, 300)
     assert (image.width(), image.height()) == (500, 300)
+    assert_not_blank(image)
+    # The message is drawn as text, so the SVG of the same page carries it.
+    assert "No models selected" in svg_texts(
+        chart_bytes(comparison(0), kind, "svg", width=500, height=300)
+    )

@@ -364,6 +364,11 @@ class ChartBase:
         self._themed_title = True
         self.title.setText(rich(text), color=self.theme.foreground, size="11pt", bold=True)
 
+    @property
+    def note_text(self) -> str:
+        """The note under the plot in full (the drawn one is cut at MAX_NOTE_CHARACTERS)."""
+        return self._note_text
+
     def _set_note(self, text: str) -> None:
         """A line (or a few) of small text under the plot: left-out models, n/a lists."""
         if text == self._note_text and self._note_themed:

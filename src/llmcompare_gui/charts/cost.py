@@ -77,6 +77,11 @@ class CostChart(ChartBase):
             self.component_bars[key].setOpts(brush=pg.mkBrush(colour), pen=edge)
         self.cheapest_frame.setOpts(brush=None, pen=pg.mkPen(CHEAPEST_COLOUR, width=2.5))
 
+    @property
+    def row_names(self) -> list[str]:
+        """The names on the left axis, top row first as the rows are charted (elided)."""
+        return list(self._tick_names)
+
     def legend_labels(self) -> list[str]:
         """The parts the legend lists now, in stacking order."""
         return [label for _sample, label in self._legend_entries]
