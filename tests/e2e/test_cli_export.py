@@ -1,7 +1,9 @@
 """The installed ``llmcompare-gui`` entry point, run as a user runs it, with no display.
 
-CSV only here: pictures are the charts' tests. Each case is a real process:
-exit status, stderr and the files on disk are what a script relies on.
+Each case is a real process: exit status, stderr and the files on disk are what a
+script relies on. Expected costs are worked out by hand from CONTRACT §3, never with
+the cost engine. (What pictures look like is the charts' tests; here, that each
+chart is written in each format, at the size asked, with names escaped.)
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +21,7 @@ import pytest
 
 from llmcompare_gui import __version__
 from llmcompare_gui.domain.comparison import ChartKind
+from llmcompare_gui.store.jsonstore import default_store, dump_store
 
 from .installed import ENTRY_POINT, run_installed
 
@@ -328,3 +333,145 @@ def test_hostile_model_names_are_neutralised_in_csv(tmp_path: Path, data_dir: Pa
         "Plain",
     ]
     assert csv_rows(out)[-1]["model_id"] == "'=id"
+
+
+SCRIPT_NAME = "<script>alert(1)</script>"
+
+
+def run_export(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return run_installed("export", *args, env={**os.environ, "LLMCOMPARE_DATA_DIR": str(data_dir)})
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.fixture
+def hostile_store(tmp_path: Path) -> Path:
+    """A data dir whose store has a model named like a script."""
+    store = default_store()
+    model = store.models[0].model_copy(deep=True)
+    model.id = "hostile"
+    model.name = SCRIPT_NAME
+    store = store.model_copy(update={"models": [*store.models, model]})
+    folder = tmp_path / "hostile-data"
+    folder.mkdir()
+    (folder / "models.json").write_text(dump_store(store), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("kind", [kind.value for kind in ChartKind])
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_every_chart_in_every_format(tmp_path: Path, data_dir: Path, kind: str, fmt: str) -> None:
+    out = tmp_path / f"{kind}.{fmt}"
+    result = run_export("--chart", kind, "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    data = out.read_bytes()
+    if fmt == "png":
+        assert png_size(out) == (1280, 720)
+    elif fmt == "svg":
+        assert ET.fromstring(data).get("viewBox") == "0 0 1280 720"
+    else:
+        assert data.startswith(b"%PDF")
+    assert not data_dir.exists() or not (data_dir / "models.json").exists()  # export never writes
+
+
+def test_width_height_models_title_theme(tmp_path: Path, data_dir: Path) -> None:
+    out = tmp_path / "chart.svg"
+    result = run_export(
+        "--chart",
+        "cost",
+        "--out",
+        str(out),
+        "--width",
+        "900",
+        "--height",
+        "500",
+        "--models",
+        "kimi-k2,deepseek-v3.1",
+        "--title",
+        "My own title",
+        "--theme",
+        "dark",
+        data_dir=data_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    root = ET.fromstring(out.read_bytes())
+    assert root.get("viewBox") == "0 0 900 500"
+    texts = {"".join(n.itertext()) for n in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert "My own title" in texts
+    assert "Kimi K2" in texts  # the bar labels
+    assert "DeepSeek V3.1" in texts
+    assert "DeepSeek V3/R1" not in texts
+    assert 'fill="#1e1e1e"' in out.read_text()  # the dark background
+
+
+def test_png_size_option(tmp_path: Path, data_dir: Path) -> None:
+    out = tmp_path / "c.png"
+    result = run_export(
+        "--chart", "benchmarks", "--out", str(out), "--width", "640", "--height", "400",
+        data_dir=data_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert png_size(out) == (640, 400)
+
+
+def test_unwritable_picture_output_exits_1_and_leaves_no_file(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    out = blocker / "chart.png"
+    result = run_export("--chart", "cost", "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 1
+    assert str(out) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_hostile_name_is_escaped_in_svg(tmp_path: Path, hostile_store: Path) -> None:
+    out = tmp_path / "chart.svg"
+    result = run_export("--chart", "cost", "--out", str(out), data_dir=hostile_store)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert "<script" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    root = ET.fromstring(text)
+    assert not list(root.iter("{http://www.w3.org/2000/svg}script"))
+
+
+# 2.5B input, 300M output, 40 % cached, bundled prices ($ per Mtok: input, cached, output):
+# fresh 1,500 Mtok, cached 1,000 Mtok, output 300 Mtok.
+#   DeepSeek V3/R1 0.30, none (input price applies), 1.20: 450 + 300 + 360 = 1,110
+#   DeepSeek V3.1  0.55, 0.07, 1.66:                       825 +  70 + 498 = 1,393
+#   Kimi K2        0.60, 0.15, 2.50:                       900 + 150 + 750 = 1,800
+CACHED_AT_2_5B_300M = [
+    COST_HEADER,
+    "deepseek-v3-r1,DeepSeek V3/R1,450,300,0,360,0,0,1110,USD,",
+    "deepseek-v3.1,DeepSeek V3.1,825,70,0,498,0,0,1393,USD,",
+    "kimi-k2,Kimi K2,900,150,0,750,0,0,1800,USD,",
+]
+
+
+def test_cost_csv_with_a_cached_share_follows_the_written_formula(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    out = tmp_path / "cost.csv"
+    result = export_cost(
+        out, "--input-tokens", "2.5B", "--output-tokens", "300M", "--cached-share", "40%"
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    # Written to 12 significant digits, so no float noise such as 825.0000000000001.
+    assert csv_lines(out) == CACHED_AT_2_5B_300M
+
+
+def test_cost_csv_at_the_default_volumes(tmp_path: Path) -> None:
+    # 100M input, 20M output, nothing cached: Kimi K2 $0.60/$2.50 -> 60 + 50 = 110;
+    # DeepSeek V3/R1 $0.30/$1.20 -> 30 + 24 = 54; DeepSeek V3.1 $0.55/$1.66 -> 55 + 33.2 = 88.2.
+    out = tmp_path / "cost.csv"
+    assert export_cost(out).returncode == 0
+    totals = {row["model_id"]: row["total_cost"] for row in csv_rows(out)}
+    assert totals == {"deepseek-v3-r1": "54", "deepseek-v3.1": "88.2", "kimi-k2": "110"}
