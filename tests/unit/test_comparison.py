@@ -100,24 +100,6 @@ def test_benchmark_table_follows_the_chosen_models(store: Store) -> None:
     assert {row[0] for row in table.rows} == {"deepseek-v3.1"}
 
 
-@pytest.mark.parametrize(
-    ("scenario", "text"),
-    [
-        (Scenario(1e9, 100e6, 0.0), "1B input and 100M output tokens a month, 0 % cached"),
-        (
-            Scenario(2.5e6, 750e3, 0.4),
-            "2.5M input and 750K output tokens a month, 40 % cached",
-        ),
-        (
-            Scenario(100e6, 20e6, 1.0, reasoning_overhead=1.5),
-            "100M input and 20M output tokens a month, 100 % cached, thinking output ×1.5",
-        ),
-    ],
-)
-def test_describe_scenario(store: Store, scenario: Scenario, text: str) -> None:
-    assert compare(store, scenario).describe_scenario() == text
-
-
 def test_every_chart_kind_has_a_table(store: Store) -> None:
     comparison = compare(store, Scenario())
     for kind in ChartKind:

@@ -15,6 +15,7 @@ from llmcompare_gui.domain.cost import (
     break_even_points,
     compute_costs,
     input_volume_costs,
+    ratio_to_cheapest,
 )
 from llmcompare_gui.domain.model import Model
 
@@ -168,16 +169,13 @@ def test_reasoning_overhead_only_multiplies_reasoning_models_output() -> None:
     assert list(heavy.total) == [3.0, 4.0]
 
 
-def test_cheapest_and_ratio() -> None:
-    table = PriceTable.from_models(
-        [make_model("a", 2.0, 2.0), make_model("b", 1.0, 1.0), make_model("c", 4.0, 4.0)]
-    )
-    costs = compute_costs(table, Scenario(1e6, 1e6, 0.0))
-    assert costs.cheapest() == 1
-    assert list(costs.ratio_to_cheapest()) == [2.0, 1.0, 4.0]
-    empty = compute_costs(PriceTable.from_models([]), Scenario())
-    assert empty.cheapest() is None
-    assert len(empty.ratio_to_cheapest()) == 0
+def test_ratio_to_cheapest_is_to_the_cheapest_paid_model() -> None:
+    # Totals 2, 1, 4 and a free model: ratios to the $1 one; the free model is 0, not "cheapest".
+    ratios = ratio_to_cheapest(np.array([2.0, 1.0, 4.0, 0.0, math.inf]))
+    assert list(ratios[:4]) == [2.0, 1.0, 4.0, 0.0]
+    assert math.isnan(ratios[4])
+    assert all(math.isnan(r) for r in ratio_to_cheapest(np.array([0.0, 0.0])))
+    assert len(ratio_to_cheapest(np.zeros(0))) == 0
 
 
 # --- break-even ---------------------------------------------------------------------------

@@ -27,9 +27,8 @@ from .cost import (
     tier_thresholds,
 )
 from .model import BenchmarkDefinition, Model, Store
-from .scenario_text import scenario_knobs
 from .task_cost import TaskCosts, task_costs
-from .tokens import MAX_TOKEN_VOLUME, format_token_volume
+from .tokens import MAX_TOKEN_VOLUME
 
 Cell = str | float | int | None
 
@@ -101,15 +100,6 @@ class Comparison:
 
     def blended_prices(self) -> np.ndarray:
         return self.prices.blended(self.scenario.input_share)
-
-    def describe_scenario(self) -> str:
-        """``1B input and 100M output tokens a month, 0 % cached``."""
-        scenario = self.scenario
-        return (
-            f"{format_token_volume(scenario.input_tokens)} input and "
-            f"{format_token_volume(scenario.output_tokens)} output tokens a month, "
-            + ", ".join(scenario_knobs(scenario))
-        )
 
     @cached_property
     def task_costs(self) -> TaskCosts:

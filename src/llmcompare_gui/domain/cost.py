@@ -540,19 +540,6 @@ class CostBreakdown:
 
     COMPONENTS = ("input", "cached_input", "cache_write", "output", "reasoning", "request")
 
-    def cheapest(self) -> int | None:
-        """Row of the cheapest model, or None without models."""
-        return int(np.argmin(self.total)) if len(self.total) else None
-
-    def ratio_to_cheapest(self) -> FloatArray:
-        """Each total over the cheapest total (1.0 for the cheapest; inf if it is free)."""
-        if not len(self.total):
-            return self.total.copy()
-        lowest = self.total.min()
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = self.total / lowest
-        return np.where(self.total == lowest, 1.0, ratio)
-
     def components(self) -> dict[str, FloatArray]:
         """The terms by name, in the order of the formula."""
         return {name: getattr(self, name) for name in self.COMPONENTS}
@@ -571,6 +558,20 @@ def cheapest_mask(total: FloatArray) -> npt.NDArray[np.bool_]:
         return np.zeros(len(total), dtype=bool)
     marked: npt.NDArray[np.bool_] = paid & (total == total[paid].min())
     return marked
+
+
+def ratio_to_cheapest(total: FloatArray) -> FloatArray:
+    """Each total over the cheapest paid one (as :func:`cheapest_mask` marks it).
+
+    1.0 for the cheapest, 0.0 for a free model; NaN where it has no meaning: a
+    total that is not finite, or no paid model at all.
+    """
+    total = np.asarray(total, dtype=float)
+    cheapest = cheapest_mask(total)
+    if not cheapest.any():
+        return np.full(len(total), np.nan)
+    ratio: FloatArray = np.where(np.isfinite(total), total / total[cheapest][0], np.nan)
+    return ratio
 
 
 def free_mask(total: FloatArray) -> npt.NDArray[np.bool_]:

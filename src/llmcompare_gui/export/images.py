@@ -19,7 +19,6 @@ Facts this code relies on (PySide6 6.10/6.11, pyqtgraph 0.14):
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Required, TypedDict, Unpack
@@ -226,27 +225,7 @@ def _svg_bytes(page: ChartPage, title: str) -> bytes:
     painter = QPainter(generator)
     _paint(page, painter)
     buffer.close()
-    return _escape_svg_text(bytes(data.data()))
-
-
-_TEXT_ELEMENT = re.compile(rb"(<text\b[^>]*>)(.*?)(</text>)", re.DOTALL)
-
-
-def _escape_svg_text(svg: bytes) -> bytes:
-    """Make sure no character data in ``<text>`` can be read as markup.
-
-    QSvgGenerator escapes ``<``, ``>`` and ``&`` in text itself; this is a guard
-    against a version that does not (a stray ``<`` would break the file).
-    """
-
-    def fix(match: re.Match[bytes]) -> bytes:
-        body = match.group(2)
-        if b"<" not in body:
-            return match.group(0)
-        body = body.replace(b"<", b"&lt;").replace(b">", b"&gt;")
-        return match.group(1) + body + match.group(3)
-
-    return _TEXT_ELEMENT.sub(fix, svg)
+    return bytes(data.data())
 
 
 def _pdf_bytes(page: ChartPage, title: str) -> bytes:

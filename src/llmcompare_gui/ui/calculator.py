@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.amounts import large_amount
-from ..domain.cost import Scenario, ScenarioError, cheapest_mask, free_mask
+from ..domain.cost import Scenario, ScenarioError, cheapest_mask, free_mask, ratio_to_cheapest
 from ..domain.model import BenchmarkRun, Model
 from ..domain.task_cost import run_workload
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
@@ -774,16 +774,21 @@ class CostCalculator(QWidget):
             self._rebuild_rows(names)
         cheapest_rows = cheapest_mask(totals)
         free_rows = free_mask(totals)
-        lowest = float(totals[cheapest_rows][0]) if cheapest_rows.any() else math.nan
-        for item, total, cheapest, free in zip(
-            self._items, totals.tolist(), cheapest_rows.tolist(), free_rows.tolist(), strict=True
+        ratios = ratio_to_cheapest(totals).tolist()
+        for item, total, to_cheapest, cheapest, free in zip(
+            self._items,
+            totals.tolist(),
+            ratios,
+            cheapest_rows.tolist(),
+            free_rows.tolist(),
+            strict=True,
         ):
             if cheapest:
                 ratio = "cheapest"
             elif free:
                 ratio = "free"
-            elif math.isfinite(lowest) and math.isfinite(total):
-                ratio = ratio_text(total / lowest)
+            elif math.isfinite(to_cheapest):
+                ratio = ratio_text(to_cheapest)
             else:
                 ratio = "—"
             _set_text(item, 1, money_text(total, currency))

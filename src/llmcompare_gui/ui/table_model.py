@@ -554,9 +554,6 @@ class ModelTableModel(QAbstractTableModel):
     def model_at(self, row: int) -> Model:
         return self._store.models[self._order[row]]
 
-    def store_index(self, row: int) -> int:
-        return self._order[row]
-
     def row_of(self, model_id: str) -> int:
         for row, store_row in enumerate(self._order):
             if self._store.models[store_row].id == model_id:
@@ -1034,16 +1031,10 @@ class ModelFilterProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         self._text = text
-        if hasattr(QSortFilterProxyModel, "Direction"):  # Qt ≥ 6.10
-            self.beginFilterChange()
-            self._source.set_filter(text)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self._source.set_filter(text)
-            self.invalidateRowsFilter()
-
-    def filter_text(self) -> str:
-        return self._text
+        # beginFilterChange/endFilterChange exist from Qt 6.10, the oldest pyproject allows.
+        self.beginFilterChange()
+        self._source.set_filter(text)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def refilter(self) -> None:
         """Re-read the filter after names or vendors changed."""

@@ -180,9 +180,6 @@ class WindowController(QObject):
             view.setColumnHidden(column, spec.key in hidden and not always)
         self._update_count()
 
-    def column_actions(self) -> dict[str, QAction]:
-        return dict(self._column_actions)
-
     def _set_column_visible(self, column: int, visible: bool) -> None:
         self._window.table.setColumnHidden(column, not visible)
         key = self._table.columns[column].key
