@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.limits import MAX_PARAMS_B, MAX_PRICE_PER_MTOK, MAX_SCORE
 from ..domain.model import Model, Source, Store
 from ..domain.price_edit import USER_SOURCE_TITLE, user_priced
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
@@ -52,6 +53,7 @@ INITIAL_ROLE = Qt.ItemDataRole.UserRole + 1
 """Every list cell: the text (or check state) it was opened with."""
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 KINDS = (("unknown", None), ("MoE (Mixture of Experts)", "moe"), ("dense", "dense"))
@@ -71,15 +73,27 @@ def number_text(value: float | None) -> str:
 
 
 def parse_number(
-    text: str, field: str, *, minimum: float | None = None, positive: bool = False
+    text: str,
+    field: str,
+    *,
+    minimum: float | None = None,
+    positive: bool = False,
+    maximum: float | None = None,
 ) -> float:
     cleaned = text.strip().replace("_", "")
     try:
         value = float(cleaned)
     except ValueError:
+        if _DECIMAL_COMMA.match(cleaned):
+            # "1,5" would be 15 or 1.5 depending on who reads it: refuse, with a hint.
+            raise ValueError(
+                f"{field}: {text.strip()!r}: write decimals with a point, e.g. 1.5"
+            ) from None
         raise ValueError(f"{field}: {text.strip()!r} is not a number") from None
     if not math.isfinite(value):
         raise ValueError(f"{field}: {text.strip()!r} is not a finite number")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{field}: {text.strip()!r} is too large (at most {maximum:,.0f})")
     if positive and value <= 0:
         raise ValueError(f"{field}: must be greater than 0, not {number_text(value)}")
     if minimum is not None and value < minimum:
@@ -1244,15 +1258,18 @@ def _utc_time(text: str, field: str) -> str:
 
 
 def _parse_score(text: str, field: str) -> float:
-    return parse_number(text, field)
+    value = parse_number(text, field)
+    if abs(value) > MAX_SCORE:
+        raise ValueError(f"{field}: {text.strip()!r} is too large (at most {MAX_SCORE:,.0f})")
+    return value
 
 
 def _price(text: str, field: str) -> float:
-    return parse_number(text, field, minimum=0.0)
+    return parse_number(text, field, minimum=0.0, maximum=MAX_PRICE_PER_MTOK)
 
 
 def _positive(text: str, field: str) -> float:
-    return parse_number(text, field, positive=True)
+    return parse_number(text, field, positive=True, maximum=MAX_PARAMS_B)
 
 
 def _context_window(text: str, field: str) -> float:

@@ -30,6 +30,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..domain.amounts import large_amount
 from ..domain.cost import cheapest_mask
 from ..domain.import_preview import cached_above_input
+from ..domain.limits import MAX_PRICE_PER_MTOK
 from ..domain.model import (
     REPORTED_BY_LABELS,
     BenchmarkDefinition,
@@ -1016,6 +1017,8 @@ def parse_price(value: Any, *, allow_empty: bool) -> float | None:
         raise ValueError(f"{value!r} is not a finite number")
     if number < 0:
         raise ValueError(f"{value!r} is negative; a price must be 0 or more")
+    if number > MAX_PRICE_PER_MTOK:
+        raise ValueError(f"{value!r} is too large; a price is at most {MAX_PRICE_PER_MTOK:,.0f}")
     return number
 
 
