@@ -134,8 +134,8 @@ def test_cost_csv_is_the_cost_engines_numbers(tmp_path: Path, data_dir: Path) ->
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == [
-        "model_id", "model", "input_cost", "cached_input_cost", "output_cost", "total_cost",
-        "currency",
+        "model_id", "model", "input_cost", "cached_input_cost", "cache_write_cost",
+        "output_cost", "reasoning_cost", "request_cost", "total_cost", "currency", "note",
     ]  # fmt: skip
     store = default_store()
     costs = compute_costs(PriceTable.from_models(store.models), Scenario(2.5e9, 3e8, 0.4))
@@ -146,9 +146,9 @@ def test_cost_csv_is_the_cost_engines_numbers(tmp_path: Path, data_dir: Path) ->
         # The CSV rounds to 12 significant digits (no float noise such as 825.0000000000001).
         assert float(row[2]) == pytest.approx(costs.input[index], rel=1e-12)
         assert float(row[3]) == pytest.approx(costs.cached_input[index], rel=1e-12)
-        assert float(row[4]) == pytest.approx(costs.output[index], rel=1e-12)
-        assert float(row[5]) == pytest.approx(costs.total[index], rel=1e-12)
-        assert all(len(cell.replace(".", "").strip("0")) <= 12 for cell in row[2:6])
-        totals.append(float(row[5]))
+        assert float(row[5]) == pytest.approx(costs.output[index], rel=1e-12)
+        assert float(row[8]) == pytest.approx(costs.total[index], rel=1e-12)
+        assert all(len(cell.replace(".", "").strip("0")) <= 12 for cell in row[2:9])
+        totals.append(float(row[8]))
     assert totals == sorted(totals)
     assert np.isclose(sum(totals), costs.total.sum())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .cost import Scenario
+from .tokens import format_token_volume
 
 
 def scenario_knobs(scenario: Scenario) -> list[str]:
@@ -13,9 +14,24 @@ def scenario_knobs(scenario: Scenario) -> list[str]:
     the :class:`Scenario` gets its line here, and every caption shows it.
     """
     knobs = [f"{_percent(scenario.cached_share)} cached"]
+    if scenario.cache_write_share:
+        knobs.append(f"{_percent(scenario.cache_write_share)} written to cache")
+    if scenario.cache_ttl != "5m":
+        knobs.append("1-hour cache writes")
+    if scenario.prompt_tokens != DEFAULT.prompt_tokens:
+        knobs.append(f"{format_token_volume(scenario.prompt_tokens)}-token prompts")
+    if scenario.service_tier != "standard":
+        knobs.append(f"{scenario.service_tier} tier")
+    if scenario.off_peak_share:
+        knobs.append(f"{_percent(scenario.off_peak_share)} off-peak")
     if scenario.reasoning_overhead != 1.0:
         knobs.append(f"thinking output ×{scenario.reasoning_overhead:g}")
+    if scenario.currency is not None:
+        knobs.append(f"in {scenario.currency}")
     return knobs
+
+
+DEFAULT = Scenario()
 
 
 def _percent(share: float) -> str:

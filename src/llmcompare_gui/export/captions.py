@@ -70,6 +70,12 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         definition = comparison.value_benchmark_definition()
         bench = definition.name if definition else "benchmark"
         return f"Price against {bench} score{_as_of_suffix(comparison)}"
+    if kind is ChartKind.PROMPT_SIZE:
+        return (
+            f"Monthly cost against prompt size, for {format_token_volume(scenario.input_tokens)} "
+            f"input and {format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
+        )
     if kind is ChartKind.TASK_COST:
         return f"Cost per solved Aider Polyglot task{_as_of_suffix(comparison)}"
     if kind is ChartKind.TASK_VALUE:
@@ -82,8 +88,13 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
     models = f"{count} model{'s' if count != 1 else ''}, prices in {comparison.currency}"
     if kind is ChartKind.COST:
         return (
-            f"{models}; bars split into input not served from cache, cached input and "
-            "output; cheapest first"
+            f"{models}; bars split into input not served from cache, cached read, cache "
+            "write, output, reasoning and request fees (where not zero); cheapest first"
+        )
+    if kind is ChartKind.PROMPT_SIZE:
+        return (
+            f"{models}; log–log axes; steps where a long-context tier prices the whole "
+            "request; the dashed line is the scenario's prompt size"
         )
     if kind is ChartKind.VOLUME:
         return (
@@ -93,10 +104,9 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
     if kind is ChartKind.BENCHMARKS:
         return f"{count} models; numeric scores only — n/a where a model has none (its note shown)"
     if kind is ChartKind.VALUE:
-        share = comparison.scenario.input_share * 100
         return (
-            f"{models}; blended price per million tokens at the scenario's mix "
-            f"({share:.0f} % input); up and to the left is better value"
+            f"{models}; the workload's effective price per million tokens (cache, tiers "
+            "and fees included); up and to the left is better value"
         )
     if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
         priced = len(comparison.task_costs.priced)
@@ -110,7 +120,7 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
 
 def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
     pricing = model.pricing
-    if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.VALUE):
+    if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.VALUE, ChartKind.PROMPT_SIZE):
         if pricing.source:
             yield pricing.source
         if pricing.cached_input_source:

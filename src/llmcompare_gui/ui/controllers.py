@@ -8,7 +8,7 @@ one call for every model per scenario change.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -48,7 +48,15 @@ class CalculatorView(Protocol):
 
     def set_scenario(self, scenario: Scenario) -> None: ...
 
-    def show_costs(self, names: Sequence[str], totals: np.ndarray, currency: str) -> None: ...
+    def show_costs(
+        self,
+        names: Sequence[str],
+        totals: np.ndarray,
+        currency: str,
+        *,
+        components: Mapping[str, np.ndarray] | None = None,
+        notes: Sequence[str] | None = None,
+    ) -> None: ...
 
 
 class ChartView(Protocol):
@@ -75,7 +83,7 @@ class CostController(QObject):
         self._charts = charts
         self._scenario = scenario
         self._value_benchmark = value_benchmark
-        self._prices = PriceTable.from_models(table.store.models)
+        self._prices = PriceTable.from_store(table.store)
         self._compared_rows = np.empty(0, dtype=np.intp)
         self._compared_models: list[Model] = []
         self._compared_prices = self._prices
@@ -105,7 +113,7 @@ class CostController(QObject):
 
     def models_changed(self) -> None:
         """Prices, names or rows changed: gather the prices again, then recompute."""
-        self._prices = PriceTable.from_models(self._table.store.models)
+        self._prices = PriceTable.from_store(self._table.store)
         self.compare_changed(recompute=False)
         self._update_benchmarks()
         self.recompute()
@@ -117,9 +125,7 @@ class CostController(QObject):
         self._compared_models = [models[row] for row in rows]
         idx = self._compared_rows
         prices = self._prices
-        self._compared_prices = PriceTable(
-            prices.input[idx], prices.cached_input[idx], prices.output[idx], prices.reasoning[idx]
-        )
+        self._compared_prices = prices.subset(idx)
         if recompute:
             self._update_benchmarks()
             self.recompute()
@@ -137,10 +143,13 @@ class CostController(QObject):
         scenario = self._scenario
         costs = compute_costs(self._prices, scenario)
         self._table.set_costs(costs.total, self._prices.blended(scenario.input_share))
+        rows = self._compared_rows
         self._calculator.show_costs(
             [model.name for model in self._compared_models],
-            costs.total[self._compared_rows],
-            self._table.store.currency,
+            costs.total[rows],
+            costs.currency,
+            components={key: part[rows] for key, part in costs.components().items()},
+            notes=[costs.notes[row] for row in rows.tolist()],
         )
         self._charts.set_comparison(self.current_comparison())
 
