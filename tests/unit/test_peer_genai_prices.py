@@ -13,13 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import genai_prices  # the test extra: a missing peer fails the suite rather than skipping it
 import pytest
 
 from llmcompare_gui.domain.cost import PriceTable, Scenario, compute_costs
 from llmcompare_gui.domain.importers import plan_import, read_price_file
 from llmcompare_gui.domain.model import Model, Store
-
-genai_prices = pytest.importorskip("genai_prices")  # the test extra, not our code
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
