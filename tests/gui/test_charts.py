@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import subprocess
 import sys
 import textwrap
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from llmcompare_gui.charts import DARK, LIGHT, MAX_CHARTED_MODELS, create_chart
 from llmcompare_gui.charts.base import ChartFigure
 from llmcompare_gui.domain.comparison import ChartKind, Comparison
+from llmcompare_gui.domain.price_points import priced_on
 
 from .charting import HOSTILE, comparison
 
@@ -163,7 +166,14 @@ def test_parameters_group_identical_points(qtbot: QtBot) -> None:
 
 def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
     chart = make(qtbot, ChartKind.VOLUME)
-    comp = comparison(3, cached_share=1.0)
+    article = comparison(3, cached_share=1.0)
+    # V3.1 at the vendor's card (cached $0.07, output $1.68) crosses V3/R1 at the article's
+    # ($0.30, $1.20): the article's three cards alone never cross.
+    models = [
+        priced_on(m, dt.date(2025, 9, 5)) if m.id == "deepseek-v3.1" else m for m in article.models
+    ]
+    comp = dataclasses.replace(article, models=models)
+    assert comp.break_even()
     chart.update_comparison(comp)
     assert chart.current.value() == pytest.approx(9.0)  # type: ignore[attr-defined]
     assert "scenario: 1B" in chart.current.label.toPlainText()  # type: ignore[attr-defined]

@@ -154,7 +154,7 @@ def test_missing_values_show_as_a_dash_and_notes_as_italic_text_with_a_tooltip()
     assert note.data(Qt.ItemDataRole.FontRole).italic()
     assert "High performance" in note.data(Qt.ItemDataRole.ToolTipRole)
     assert "Source:" in note.data(Qt.ItemDataRole.ToolTipRole)
-    assert "platform.moonshot.ai" in model.index(k2, column(model, "Cached")).data(
+    assert "No cached-input price" in model.index(k2, column(model, "Cached")).data(
         Qt.ItemDataRole.ToolTipRole
     )
 
