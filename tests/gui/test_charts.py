@@ -137,6 +137,8 @@ def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
     assert heights == scores  # 65.8, 74.8, 76.3: notes are no bars
     texts = visible_texts(chart)
     assert any(text.startswith("n/a") for text in texts)
+    # V3.1's SWE-Bench note is "N/A": one "n/a", not "n/a · N/A".
+    assert not any("N/A" in text for text in texts)
     # DeepSeek V3/R1's note on SWE-Bench is shown at its slot, as text.
     assert any("Lower than Kimi K2" in text for text in texts)
     # AIME and GPQA have notes only: listed, not plotted, not dropped.
@@ -151,7 +153,9 @@ def test_value_map_lists_models_without_a_score(qtbot: QtBot) -> None:
     xs, ys = chart.points.getData()  # type: ignore[attr-defined]
     assert list(ys) == [65.8]
     assert xs[0] == pytest.approx(comp.blended_prices()[0])
-    assert "DeepSeek V3.1 (N/A)" in note(chart)
+    # V3.1's note "N/A" says no more than the heading's "n/a": the name alone.
+    assert "DeepSeek V3.1 (N/A)" not in note(chart)
+    assert "DeepSeek V3.1" in note(chart)
     assert "DeepSeek V3/R1 (Lower than Kimi K2)" in note(chart)
     assert "Kimi K2" in visible_texts(chart)
 

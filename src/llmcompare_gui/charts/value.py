@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.model import Model
-from ._common import money
+from ._common import is_not_available, money
 from ._points import PointChart
 
 
@@ -37,7 +37,7 @@ class ValueChart(PointChart):
     def _missing(self, comparison: Comparison, model: Model) -> str:
         definition = comparison.value_benchmark_definition()
         result = model.benchmarks.get(definition.id) if definition else None
-        if result is not None and result.note:
+        if result is not None and result.note and not is_not_available(result.note):
             return f"{model.name} ({result.note})"
         return model.name
 

@@ -134,7 +134,9 @@ def columns_for(store: Store) -> list[Column]:
             Column(
                 BENCH_PREFIX + bench_id,
                 definition.name + unit_text,
-                definition.description or definition.name,
+                (definition.description or definition.name)
+                + "\nSorting: qualitative notes after the scores ascending, before them "
+                "descending (a note has no number to rank); no result is always last.",
             )
         )
     cols.append(Column(LICENCE, "Licence", "Licence of the weights or the service"))
@@ -677,7 +679,10 @@ class ModelTableModel(QAbstractTableModel):
         missing_rows = [i for i in range(count) if raws[i] is None]
         numbers.sort(key=lambda i: raws[i], reverse=descending)  # type: ignore[arg-type,return-value]
         texts.sort(key=lambda i: str(raws[i]).casefold(), reverse=descending)
-        # Numbers first, then text (a benchmark's qualitative notes), missing last.
+        # A qualitative note ranks above every number ("high performance" has no score to
+        # compare): after the numbers ascending, before them descending; missing always last.
+        if descending:
+            return texts + numbers + missing_rows
         return numbers + texts + missing_rows
 
 
