@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import subprocess
@@ -356,3 +357,25 @@ def test_nice_ceiling_rounds_up_to_a_round_number(value: float, expected: float)
 
     assert nice_ceiling(value) == pytest.approx(expected)
     assert nice_ceiling(value) >= value
+
+
+def test_price_history_draws_a_step_per_point_with_its_source_in_the_tooltip(
+    qtbot: QtBot,
+) -> None:
+    chart = make(qtbot, ChartKind.PRICE_HISTORY)
+    comp = comparison(3)
+    v31 = next(m for m in comp.models if m.id == "deepseek-v3.1")
+    comp = dataclasses.replace(comp, models=[v31], as_of=dt.date(2025, 9, 4))
+    chart.update_comparison(comp)
+    drawn = [line for line in chart.lines if line.getData()[0] is not None]  # type: ignore[attr-defined]
+    drawn = [line for line in drawn if len(line.getData()[0])]
+    assert len(drawn) == 3  # input, cached input and output of one model
+    inputs = drawn[0].getData()[1]
+    # Steps: 0.27 from 2025-08-21, 0.56 from 2025-09-05, 0.55 (the article) from 2026-11-29.
+    assert list(inputs) == pytest.approx([0.27, 0.27, 0.56, 0.56, 0.55, 0.55])
+    mid_september = calendar.timegm(dt.date(2025, 9, 20).timetuple())
+    tip = chart.tooltip_at(mid_september, 0.56)
+    assert "input $0.56/M from 2025-09-05" in tip
+    assert "Source: DeepSeek API Docs: Models & Pricing" in tip
+    assert chart.marker.isVisible()  # type: ignore[attr-defined]
+    assert chart.marker.value() == calendar.timegm(dt.date(2025, 9, 4).timetuple())  # type: ignore[attr-defined]

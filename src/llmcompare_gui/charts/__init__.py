@@ -43,4 +43,8 @@ def create_chart(kind: ChartKind, theme: Theme = LIGHT) -> ChartFigure:
         from .parameters import ParametersChart
 
         return ParametersChart(theme)
+    if kind is ChartKind.PRICE_HISTORY:
+        from .price_history import PriceHistoryChart
+
+        return PriceHistoryChart(theme)
     raise ValueError(f"no chart for {kind!r}")

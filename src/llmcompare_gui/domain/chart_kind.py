@@ -15,6 +15,7 @@ class ChartKind(enum.StrEnum):
     BENCHMARKS = "benchmarks"
     VALUE = "value"
     PARAMETERS = "parameters"
+    PRICE_HISTORY = "price-history"
 
     @property
     def description(self) -> str:
@@ -30,4 +31,7 @@ _DESCRIPTIONS = {
     "are marked n/a)",
     ChartKind.VALUE: "value map: blended price per million tokens against a benchmark score",
     ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
+    ChartKind.PRICE_HISTORY: "input, cached-input and output price per million tokens over "
+    "time, one step per dated price point (CSV: model_id,model,label,effective,field,price,"
+    "currency,source; one row per model, point and price the point gives, oldest first)",
 }

@@ -18,17 +18,18 @@ MAX_SOURCES = 3
 
 
 def prices_as_of(comparison: Comparison) -> str | None:
-    """The newest date the charted prices were checked (``as_of`` or a source's ``retrieved``)."""
+    """The date the charted prices hold for.
+
+    The chosen as-of date where there is one; else the newest date a charted card
+    took effect (``effective``), or was last checked (``as_of``). A source's
+    ``retrieved`` date says when it was read, not when its prices applied: not used.
+    """
+    if comparison.as_of is not None:
+        return comparison.as_of.isoformat()
     dates = [
         date
         for model in comparison.models
-        for date in (
-            model.pricing.as_of,
-            model.pricing.source.retrieved if model.pricing.source else None,
-            model.pricing.cached_input_source.retrieved
-            if model.pricing.cached_input_source
-            else None,
-        )
+        for date in (model.pricing.effective, model.pricing.as_of)
         if date
     ]
     return max(dates) if dates else None
@@ -69,6 +70,8 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         definition = comparison.value_benchmark_definition()
         bench = definition.name if definition else "benchmark"
         return f"Price against {bench} score{_as_of_suffix(comparison)}"
+    if kind is ChartKind.PRICE_HISTORY:
+        return f"Prices per million tokens over time: {_names(comparison)}"
     return f"Total and active parameters of {_names(comparison)}"
 
 
@@ -93,11 +96,22 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
             f"{models}; blended price per million tokens at the scenario's mix "
             f"({share:.0f} % input); up and to the left is better value"
         )
+    if kind is ChartKind.PRICE_HISTORY:
+        return (
+            f"{models}; a step at each dated price point — solid input, dashed output, "
+            "dotted cached input"
+        )
     return f"{count} models; Mixture-of-Experts models use a share of their parameters per token"
 
 
 def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
     pricing = model.pricing
+    if kind is ChartKind.PRICE_HISTORY:
+        for point in pricing.history:
+            if point.source:
+                yield point.source
+        if pricing.source:
+            yield pricing.source
     if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.VALUE):
         if pricing.source:
             yield pricing.source

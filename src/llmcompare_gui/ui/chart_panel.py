@@ -36,6 +36,7 @@ TAB_TITLES = {
     ChartKind.BENCHMARKS: "Benchmarks",
     ChartKind.VALUE: "Value map",
     ChartKind.PARAMETERS: "Parameters",
+    ChartKind.PRICE_HISTORY: "Price history",
 }
 
 
