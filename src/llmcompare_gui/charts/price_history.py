@@ -72,7 +72,7 @@ class PriceHistoryChart(ChartBase):
             for position, row in enumerate(charted.rows)
             if position not in dated
         ]
-        notes = ["Solid: input · dashed: output · dotted: cached input (none where a card gives none)"]
+        notes = ["Solid: input · dashed: output · dotted: cached input (where a card has one)"]
         if charted.note:
             notes.append(charted.note)
         if undated:
