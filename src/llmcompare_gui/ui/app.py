@@ -82,6 +82,7 @@ def wire(
 ) -> None:
     """Build the table, calculator and charts, and connect their controllers."""
     from ..domain.comparison import ChartKind, Comparison, Table
+    from ..domain.price_points import models_on
     from ..domain.table_export import model_table
     from .calculator import CostCalculator
     from .chart_panel import TAB_TITLES, ChartPanel
@@ -132,6 +133,7 @@ def wire(
     costs = CostController(
         table, calculator, charts, scenario, settings.text("charts/value_benchmark"), window
     )
+    calculator.price_date.asOfChanged.connect(costs.set_as_of)
     calculator.scenarioChanged.connect(costs.set_scenario)
     charts.valueBenchmarkChanged.connect(costs.set_value_benchmark)
     window.set_comparison_source(costs.current_comparison)
@@ -164,7 +166,8 @@ def wire(
         """The table as shown (filtered and sorted), with each model's cost."""
         rows = proxy.source_rows(list(range(proxy.rowCount())))
         models = [table.model_at(row) for row in rows]
-        comparison = Comparison(table.store, models, costs.scenario)
+        priced = models_on(models, costs.as_of)
+        comparison = Comparison(table.store, priced, costs.scenario, as_of=costs.as_of)
         return model_table(table.store, models, comparison)
 
     exports = ExportController(

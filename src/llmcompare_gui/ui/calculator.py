@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.cost import Scenario
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from .price_date import PriceDateControl
 
 MIN_DECADE = 3
 """The token sliders start at 10^3 (1K) tokens a month."""
@@ -321,6 +322,8 @@ class CostCalculator(QWidget):
         reasoning_label.setBuddy(self._reasoning)
         reasoning_label.setToolTip(REASONING_HELP)
 
+        self.price_date = PriceDateControl(self)
+
         self._costs = QTreeWidget(self)
         self._costs.setObjectName("costList")
         self._costs.setColumnCount(3)
@@ -393,6 +396,7 @@ class CostCalculator(QWidget):
         reasoning_row.addWidget(self._reasoning)
         reasoning_row.addStretch(1)
         layout.addLayout(reasoning_row)
+        layout.addWidget(self.price_date)
 
         layout.addSpacing(6)
         layout.addWidget(costs_caption)

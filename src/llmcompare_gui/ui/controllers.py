@@ -7,6 +7,7 @@ one call for every model per scenario change.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -20,6 +21,7 @@ from ..domain.comparison import Comparison
 from ..domain.cost import PriceTable, Scenario, compute_costs
 from ..domain.importers import ImportPlan
 from ..domain.model import Model, Store
+from ..domain.price_points import models_on
 from ..store.errors import StoreError
 from ..store.jsonstore import snapshot
 from ..store.session import StoreSession
@@ -72,7 +74,9 @@ class CostController(QObject):
         self._charts = charts
         self._scenario = scenario
         self._value_benchmark = value_benchmark
-        self._prices = PriceTable.from_models(table.store.models)
+        self._as_of: dt.date | None = None
+        self._priced_models: list[Model] = list(table.store.models)
+        self._prices = PriceTable.from_models(self._priced_models)
         self._compared_rows = np.empty(0, dtype=np.intp)
         self._compared_models: list[Model] = []
         self._compared_prices = self._prices
@@ -96,20 +100,33 @@ class CostController(QObject):
         self._scenario = scenario
         self.recompute()
 
+    @property
+    def as_of(self) -> dt.date | None:
+        return self._as_of
+
+    def set_as_of(self, day: dt.date | None) -> None:
+        """Price every model with its point in force on ``day`` (None: the current cards)."""
+        if day == self._as_of:
+            return
+        self._as_of = day
+        self._table.set_price_day(day)
+        self.models_changed()
+
     def set_value_benchmark(self, bench_id: str | None) -> None:
         self._value_benchmark = bench_id
         self._charts.set_comparison(self.current_comparison())
 
     def models_changed(self) -> None:
         """Prices, names or rows changed: gather the prices again, then recompute."""
-        self._prices = PriceTable.from_models(self._table.store.models)
+        self._priced_models = models_on(self._table.store.models, self._as_of)
+        self._prices = PriceTable.from_models(self._priced_models)
         self.compare_changed(recompute=False)
         self._update_benchmarks()
         self.recompute()
 
     def compare_changed(self, recompute: bool = True) -> None:
         rows = self._table.compared_store_rows()
-        models = self._table.store.models
+        models = self._priced_models
         self._compared_rows = np.asarray(rows, dtype=np.intp)
         self._compared_models = [models[row] for row in rows]
         idx = self._compared_rows
@@ -147,6 +164,7 @@ class CostController(QObject):
             models=self._compared_models,
             scenario=self._scenario,
             value_benchmark=self._value_benchmark,
+            as_of=self._as_of,
             _prices=self._compared_prices,
         )
 

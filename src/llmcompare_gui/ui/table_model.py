@@ -8,6 +8,7 @@ order from the cost controller; the table never computes a price.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.model import Model, Quantity, Source, Store
+from ..domain.price_points import PriceOption, is_stale, option_on, price_options
 
 MISSING = "—"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,6 +81,7 @@ CACHED = "cached"
 OUTPUT = "output"
 BLENDED = "blended"
 COST = "cost"
+PRICE_DATE = "price_date"
 LICENCE = "licence"
 FOCUS = "focus"
 BENCH_PREFIX = "bench:"
@@ -122,6 +125,12 @@ def columns_for(store: Store) -> list[Column]:
             "Price per million tokens at the scenario's input:output mix (no cache)",
         ),
         Column(COST, f"Cost / month ({store.currency})", "Monthly cost of the scenario"),
+        Column(
+            PRICE_DATE,
+            "Price date",
+            "The date the price point the costs use took effect (the calculator's as-of date "
+            "chooses the point); marked when it was more than six months old on that day",
+        ),
         Column(TOTAL_PARAMS, "Total params (B)", "Total parameters, in billions"),
         Column(ACTIVE_PARAMS, "Active params (B)", "Parameters active per token, in billions"),
         Column(SPARSITY, "Sparsity", "Active parameters as a share of the total"),
@@ -146,6 +155,26 @@ def columns_for(store: Store) -> list[Column]:
 
 def _quantity(quantity: Quantity | None) -> float | None:
     return None if quantity is None else quantity.value
+
+
+def _with_qualifier(text: str, quantity: Quantity | None) -> str:
+    """A figure with its qualifier in view: ``262,144 (heavy mode)``."""
+    if quantity is None or not quantity.note:
+        return text
+    return f"{text} ({quantity.note})"
+
+
+def price_point_in_force(model: Model, day: dt.date | None) -> PriceOption:
+    """The point the costs use: the one in force on ``day``, else the current card."""
+    if day is not None:
+        return option_on(model, day)
+    return next(option for option in price_options(model) if option.is_current)
+
+
+def price_date_text(option: PriceOption, day: dt.date) -> str:
+    if not option.effective:
+        return MISSING
+    return f"{option.effective} ⚠ stale" if is_stale(option.effective, day) else option.effective
 
 
 def raw_value(model: Model, key: str) -> Raw:
@@ -173,6 +202,8 @@ def raw_value(model: Model, key: str) -> Raw:
         return model.license
     if key == FOCUS:
         return model.positioning.primary_focus if model.positioning else None
+    if key == PRICE_DATE:
+        return model.pricing.effective
     if key.startswith(BENCH_PREFIX):
         result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
         if result is None:
@@ -211,6 +242,8 @@ def describe_source(source: Source) -> str:
     parts = [f"Source: {source.title}"]
     if source.url:
         parts.append(source.url)
+    if source.published:
+        parts.append(f"published {source.published}")
     if source.retrieved:
         parts.append(f"retrieved {source.retrieved}")
     if source.note:
@@ -254,14 +287,20 @@ def _display(model: Model, key: str) -> str:
     value = raw_value(model, key)
     if value is None:
         return MISSING
+    if key == FOCUS and model.positioning is not None and model.positioning.applies_to:
+        return f"{value} (said of {model.positioning.applies_to})"
     if isinstance(value, str):
         return value
     if key in PRICE_FIELDS:
         return format_price(float(value))
+    arch = model.architecture
     if key == SPARSITY:
         return f"{float(value) * 100:.1f} %"
     if key == CONTEXT:
-        return f"{float(value):,.0f}"
+        return _with_qualifier(f"{float(value):,.0f}", arch.context_window if arch else None)
+    if key in (TOTAL_PARAMS, ACTIVE_PARAMS) and arch is not None:
+        quantity = arch.total_params_b if key == TOTAL_PARAMS else arch.active_params_b
+        return _with_qualifier(format_number(float(value)), quantity)
     return format_number(float(value))
 
 
@@ -296,6 +335,7 @@ class ModelTableModel(QAbstractTableModel):
         self._cheapest_brush = QBrush(QColor(0, 158, 115, 70))
         self._store = store
         self._compared: set[str] = set()
+        self._price_day: dt.date | None = None
         self._set_store(store)
 
     # -- contents ---------------------------------------------------------
@@ -457,6 +497,10 @@ class ModelTableModel(QAbstractTableModel):
                 return MISSING if math.isnan(value) else format_blended(float(value))
             if key == COMPARE:
                 return None
+            if key == PRICE_DATE:
+                return price_date_text(
+                    self._point_in_force(store_row), self._price_day or dt.date.today()
+                )
             return self._row_display(store_row)[column]
         if role == _ALIGNMENT:
             return _RIGHT if key in NUMERIC else None
@@ -482,6 +526,8 @@ class ModelTableModel(QAbstractTableModel):
                 return float(self._blended[store_row])
             if key == COMPARE:
                 return self._store.models[store_row].id in self._compared
+            if key == PRICE_DATE:
+                return self._point_in_force(store_row).effective
             return raw_value(self._store.models[store_row], key)
         if role == _EDIT:
             if key in EDITABLE:
@@ -495,6 +541,25 @@ class ModelTableModel(QAbstractTableModel):
         if role == SOURCE_ROLE:
             return source_of(self._store.models[store_row], key)
         return None
+
+    # -- the price point in force -------------------------------------------
+
+    @property
+    def price_day(self) -> dt.date | None:
+        return self._price_day
+
+    def set_price_day(self, day: dt.date | None) -> None:
+        """The as-of date the costs are priced on (None: the current cards)."""
+        if day == self._price_day:
+            return
+        self._price_day = day
+        rows = len(self._order)
+        if rows:
+            column = self._key_index[PRICE_DATE]
+            self.dataChanged.emit(self.index(0, column), self.index(rows - 1, column))
+
+    def _point_in_force(self, store_row: int) -> PriceOption:
+        return price_point_in_force(self._store.models[store_row], self._price_day)
 
     def _money(self, value: float) -> str:
         if math.isnan(value):
@@ -512,6 +577,15 @@ class ModelTableModel(QAbstractTableModel):
             lines.append("The cheapest model for this scenario")
         if key == CACHED and model.pricing.cached_input_per_mtok is None:
             lines.append("No cached-input price: cached input costs the input price")
+        if key == PRICE_DATE:
+            point = self._point_in_force(store_row)
+            day = self._price_day or dt.date.today()
+            lines.append(f"Costs use the price point {point.describe()}")
+            if is_stale(point.effective, day):
+                lines.append(f"More than six months old on {day.isoformat()}")
+            if point.source is not None:
+                lines.append(describe_source(point.source))
+            return "\n".join(lines)
         value = raw_value(model, key)
         if key.startswith(BENCH_PREFIX):
             result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
@@ -673,7 +747,10 @@ class ModelTableModel(QAbstractTableModel):
             # Ascending puts the compared (checked) models first, as people expect.
             flags = [models[i].id in self._compared for i in range(count)]
             return sorted(range(count), key=lambda i: flags[i], reverse=not descending)
-        raws = [raw_value(model, key) for model in models]
+        if key == PRICE_DATE:
+            raws: list[Raw] = [self._point_in_force(i).effective for i in range(count)]
+        else:
+            raws = [raw_value(model, key) for model in models]
         numbers = [i for i in range(count) if isinstance(raws[i], int | float)]
         texts = [i for i in range(count) if isinstance(raws[i], str)]
         missing_rows = [i for i in range(count) if raws[i] is None]
