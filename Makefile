@@ -18,15 +18,21 @@ XCB_LIBS := libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 
 	libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxcb-cursor.so.0:libxcb-cursor0 \
 	libxcb-shape.so.0:libxcb-shape0
 # What the display-less tests need besides Qt: pdftoppm renders exported PDFs.
-TEST_TOOLS := pdftoppm:poppler-utils
+TEST_TOOLS := pdftoppm:poppler-utils desktop-file-validate:desktop-file-utils \
+	appstreamcli:appstream
 
-.PHONY: run test lint format schema soak bench check-python sysdeps window-sysdeps test-sysdeps clean
+.PHONY: run test test-slow lint format schema soak bench bundle icons install-desktop \
+	uninstall-desktop check-python sysdeps window-sysdeps test-sysdeps clean
 
 run: $(STAMP) sysdeps window-sysdeps
 	$(BIN)/llmcompare-gui
 
 test: $(STAMP) test-sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Long suites: the frozen bundle, the soak tests.
+test-slow: $(STAMP) $(BUNDLE_STAMP) test-sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow or soak" -p no:randomly $(PYTEST_ARGS)
 
 soak: $(STAMP) test-sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak -p no:randomly $(PYTEST_ARGS)
@@ -48,6 +54,28 @@ format: $(STAMP)
 # Regenerates resources/models.schema.json from the data model (a test checks it is current).
 schema: $(STAMP)
 	$(BIN)/python -m llmcompare_gui.store.schema
+
+# The frozen onedir bundle (dist/llmcompare-gui/) and its archive with a launcher script.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+bundle: $(STAMP) $(BUNDLE_STAMP) sysdeps
+	$(BIN)/python packaging/build_bundle.py
+	@du -sh dist/llmcompare-gui dist/llmcompare-gui-*.tar.gz
+
+$(BUNDLE_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bundle]"
+	@touch $@
+
+# Re-renders resources/icons/llmcompare-gui-SIZE.png from the SVG (committed).
+icons: $(STAMP)
+	$(BIN)/python packaging/make_icons.py
+
+# The desktop entry, icons and AppStream metainfo into the user's XDG data folder.
+install-desktop:
+	$(PYTHON) packaging/install_desktop.py
+
+uninstall-desktop:
+	$(PYTHON) packaging/install_desktop.py --uninstall
 
 $(STAMP): pyproject.toml | check-python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \

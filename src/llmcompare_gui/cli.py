@@ -98,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[data_dir],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="open another window even when one is running on the same store (it opens "
+        "read-only); without it, a second launch brings the running window to the front",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     charts = "\n".join(f"  {kind.value:<14} {kind.description}" for kind in ChartKind)
@@ -218,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`... | head`): not an error of ours, and no traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    return run_gui(data_dir)
+    return run_gui(data_dir, new_instance=args.new_instance)
 
 
 def fail(status: int, message: str) -> int:
@@ -348,7 +354,7 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
         session.close()
 
 
-def run_gui(data_dir: str | None) -> int:
+def run_gui(data_dir: str | None, *, new_instance: bool = False) -> int:
     from .ui.app import run
 
-    return run(data_dir)
+    return run(data_dir, new_instance=new_instance)

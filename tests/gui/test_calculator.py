@@ -326,7 +326,8 @@ def test_show_costs_updates_rows_in_place(calc: CostCalculator) -> None:
 
 def test_show_costs_edge_cases(calc: CostCalculator) -> None:
     calc.show_costs(["free", "paid"], np.array([0.0, 5.0]), "USD")
-    assert calc.cost_rows() == [("free", "$0.00", "cheapest"), ("paid", "$5.00", "—")]
+    # A model that costs nothing is free, not the cheapest (issue 13, item 10).
+    assert calc.cost_rows() == [("free", "$0.00", "free"), ("paid", "$5.00", "cheapest")]
     calc.show_costs([], np.empty(0), "USD")
     assert calc.cost_rows() == []
     with pytest.raises(ValueError, match="2 names but 1 totals"):

@@ -169,6 +169,16 @@ def test_parameters_group_identical_points(qtbot: QtBot) -> None:
     assert "DeepSeek V3.1 (5.5 % active)\nDeepSeek V3/R1 (5.5 % active)" in texts
 
 
+def crossing_comparison() -> Comparison:
+    """All input cached, V3.1 at the vendor's card (cached $0.07, output $1.68): it crosses
+    V3/R1 at the article's ($0.30, $1.20). The article's three cards alone never cross."""
+    article = comparison(3, cached_share=1.0)
+    models = [
+        priced_on(m, dt.date(2025, 9, 5)) if m.id == "deepseek-v3.1" else m for m in article.models
+    ]
+    return dataclasses.replace(article, models=models)
+
+
 def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
     chart = make(qtbot, ChartKind.VOLUME)
     article = comparison(3, cached_share=1.0)
@@ -379,3 +389,27 @@ def test_price_history_draws_a_step_per_point_with_its_source_in_the_tooltip(
     assert "Source: DeepSeek API Docs: Models & Pricing" in tip
     assert chart.marker.isVisible()  # type: ignore[attr-defined]
     assert chart.marker.value() == calendar.timegm(dt.date(2025, 9, 4).timetuple())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("height", [260, 600])
+def test_break_even_labels_stay_inside_a_short_volume_chart(qtbot: QtBot, height: int) -> None:
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    chart = make(qtbot, ChartKind.VOLUME)
+    chart.widget.resize(900, height)
+    chart.widget.show()
+    qtbot.waitExposed(chart.widget)
+    chart.update_comparison(crossing_comparison())
+    QApplication.processEvents()  # the layout settles before its geometry is measured
+    box = chart.plot.getViewBox().sceneBoundingRect()  # type: ignore[attr-defined]
+    labels = [
+        item
+        for item in chart.plot.items  # type: ignore[attr-defined]
+        if isinstance(item, pg.TextItem) and item.isVisible() and " = " in item.toPlainText()
+    ]
+    assert labels
+    for label in labels:
+        rect = label.sceneBoundingRect()
+        assert box.top() - 1 <= rect.top(), label.toPlainText()
+        assert rect.bottom() <= box.bottom() + 1, label.toPlainText()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.comparison import ChartKind
@@ -209,24 +209,98 @@ def test_copy_puts_an_image_on_the_clipboard(
     assert (image.width(), image.height()) == (800, 450)
 
 
-def test_export_all_writes_one_file_per_chart(
+def test_export_all_uses_the_dialogs_format_size_and_background(
     controller: ExportController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "all"
     folder.mkdir()
-    monkeypatch.setattr(
-        QInputDialog,
-        "getItem",
-        staticmethod(lambda _p, _t, _l, items, *a, **k: (items[1], True)),  # SVG
-    )
-    monkeypatch.setattr(
-        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
-    )
+
+    def fill(box: ExportChartDialog) -> None:
+        assert box.windowTitle() == "Export All Charts"
+        assert not box.title_edit.isVisibleTo(box)  # each chart has its own title
+        box.format_box.setCurrentIndex(box.format_box.findData("png"))
+        box.size_box.setCurrentIndex(box.size_box.findData("Custom"))
+        box.width_box.setValue(640)
+        box.height_box.setValue(360)
+        box.light_box.setChecked(False)
+        box.path_edit.setText(str(folder))
+
+    accept_with(monkeypatch, fill)
     written = controller.export_all()
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        f"llmcompare-{kind.value}.svg" for kind in ChartKind
+        f"llmcompare-{kind.value}.png" for kind in ChartKind
     )
     assert len(written) == len(ChartKind)
+    image = QImage(str(folder / "llmcompare-cost.png"))
+    assert (image.width(), image.height()) == (640, 360)
+    # Dark background, as asked (the light one is near white in the corner).
+    assert image.pixelColor(2, 2).lightness() < 100
+
+
+def test_export_all_cancelled_writes_nothing(
+    controller: ExportController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ExportChartDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert controller.export_all() == []
+
+
+def test_a_custom_size_below_320_by_200_is_raised_and_the_dialog_says_so(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    box = dialog(qtbot, settings)
+    box.size_box.setCurrentIndex(box.size_box.findData("Custom"))
+    box.show()
+    box.width_box.setValue(100)
+    box.height_box.setValue(50)
+    assert (box.width_box.value(), box.height_box.value()) == (320, 200)
+    note = box.findChild(QLabel, "exportSizeNote")
+    assert note is not None
+    assert note.isVisible()
+    assert "320 × 200" in note.text()
+    request = box.request()
+    assert request is not None
+    assert (request.width, request.height) == (320, 200)
+
+
+def test_a_remembered_tiny_size_falls_back_to_the_default(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    settings.setValue("export/width", 100)
+    settings.setValue("export/height", 50)
+    box = dialog(qtbot, settings)
+    assert (box.width_box.value(), box.height_box.value()) == (1280, 720)
+
+
+def test_an_existing_file_is_replaced_only_after_asking(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    existing = tmp_path / "chart.png"
+    existing.write_bytes(b"keep me")
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, _title: str, text: str, *rest: object) -> object:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    box = dialog(qtbot, settings)
+    box.path_edit.setText(str(existing))
+    box.show()
+    box.accept()
+    assert len(asked) == 1
+    assert str(existing) in asked[0]
+    assert box.isVisible()  # still open: the user can pick another name
+    assert box.result() != QDialog.DialogCode.Accepted
+    answer[0] = QMessageBox.StandardButton.Yes
+    box.accept()
+    assert box.result() == QDialog.DialogCode.Accepted
+    # A new file is saved without a question.
+    other = dialog(qtbot, settings)
+    other.path_edit.setText(str(tmp_path / "new.png"))
+    other.accept()
+    assert len(asked) == 2
+    assert other.result() == QDialog.DialogCode.Accepted
 
 
 def test_export_table_reads_back_as_csv(

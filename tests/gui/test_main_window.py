@@ -565,16 +565,33 @@ def test_charts_are_built_and_follow_the_tabs(window: QMainWindow) -> None:
     assert panel.current_kind() is ChartKind.VALUE
 
 
-def test_the_about_box_names_the_version_and_the_store(
-    window: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_about_box_names_version_licence_sources_and_opens_the_data_folder(
+    qtbot: QtBot, window: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QDialog, QPushButton
+
     from llmcompare_gui import __version__
 
-    texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda *args: texts.append(args[2]))
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     action(window, "aboutAction").trigger()
-    assert __version__ in texts[0]
-    assert str(data_dir / "models.json") in texts[0]
+    dialog = window.findChild(QDialog, "aboutDialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    text = find(dialog, QLabel, "aboutText").text()
+    assert f"llmcompare-gui {__version__}" in text
+    assert "Licence:</b> MIT" in text
+    # The bundled models' source, as resources/default_store.json names it.
+    assert "Kimi K2 vs DeepSeek V3/R1 Architecture and Performance Metrics Unpacked" in text
+    assert "LiteLLM" in text
+    folder = find(dialog, QLineEdit, "aboutDataFolder")
+    assert folder.text() == str(data_dir)
+    assert str(data_dir / "models.json") in folder.toolTip()
+    find(dialog, QPushButton, "openDataFolder").click()
+    assert opened == [QUrl.fromLocalFile(str(data_dir))]
+    dialog.close()
 
 
 def test_launch_shows_the_shell_first_then_the_table_then_the_charts(

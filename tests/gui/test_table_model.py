@@ -129,6 +129,7 @@ def test_cost_user_role_is_exactly_the_cost_engine_output() -> None:
 
 def test_the_cheapest_cost_is_marked() -> None:
     model = ModelTableModel(default_store())
+    model.set_compared_ids({m.id for m in model.store.models})
     prices = PriceTable.from_models(model.store.models)
     model.set_costs(compute_costs(prices, Scenario(1e9, 1e8, 0)).total, prices.blended(0.9))
     cost = model.column_of(COST)

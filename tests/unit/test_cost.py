@@ -52,3 +52,13 @@ def test_total_is_the_contract_formula_bit_for_bit(share: float) -> None:
 def test_scenario_refuses_values_out_of_range(kwargs: dict[str, float]) -> None:
     with pytest.raises(ScenarioError):
         Scenario(**kwargs)
+
+
+def test_the_cheapest_is_the_lowest_cost_above_zero_and_zero_is_free() -> None:
+    from llmcompare_gui.domain.cost import cheapest_mask, free_mask
+
+    totals = np.array([3.0, 0.0, 1.5, 1.5, np.nan])
+    assert cheapest_mask(totals).tolist() == [False, False, True, True, False]
+    assert free_mask(totals).tolist() == [False, True, False, False, False]
+    assert cheapest_mask(np.array([0.0, 0.0])).tolist() == [False, False]
+    assert cheapest_mask(np.empty(0)).tolist() == []

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.cost import cheapest_mask, free_mask
 from ._common import (
     MAX_CHARTED_MODELS,
     ChartBase,
@@ -96,8 +97,8 @@ class CostChart(ChartBase):
             self._tick_names = names
             axis.setTicks([list(enumerate(names))])
             axis.setWidth(max(text_width(name, ChartFont.normal()) for name in names) + 16)
-        lowest = float(total.min())
-        cheapest = total == lowest
+        cheapest = cheapest_mask(total)
+        free = free_mask(total)
         self.cheapest_frame.setOpts(
             x0=np.zeros(int(cheapest.sum())), y=y[cheapest], width=total[cheapest]
         )
@@ -116,6 +117,8 @@ class CostChart(ChartBase):
             is_cheapest = bool(cheapest[position])
             if is_cheapest:
                 label += "  ✓ cheapest"
+            elif free[position]:
+                label += "  free"
             self.totals.take(
                 label,
                 float(total[position]),

@@ -123,15 +123,16 @@ class VolumeChart(ChartBase):
         if scenario.input_tokens > 0:
             self.current.setPos(math.log10(scenario.input_tokens))
             self.current.label.setFormat(f"scenario: {format_token_volume(scenario.input_tokens)}")
-        note = self._show_break_even(comparison, rows)
+        bottom, top = float(log_costs.min()), float(log_costs.max())
+        note = self._show_break_even(comparison, rows, (bottom + top) / 2)
         self._set_note("\n".join(part for part in (charted.note, note) if part))
         self.labels.end()
         low, high = volume_range(scenario)
-        bottom, top = float(log_costs.min()), float(log_costs.max())
         margin = max((top - bottom) * 0.06, 0.15)
         self._set_range(math.log10(low), math.log10(high), bottom - margin * 2.5, top + margin * 2)
 
-    def _show_break_even(self, comparison: Comparison, rows: list[int]) -> str:
+    def _show_break_even(self, comparison: Comparison, rows: list[int], middle: float) -> str:
+        """Mark and label the break-even points; ``middle`` is the cost axis's middle (log)."""
         low, high = volume_range(comparison.scenario)
         charted = set(rows)
         points = [
@@ -165,13 +166,17 @@ class VolumeChart(ChartBase):
                 f"{first} = {second}\nat {format_token_volume(point.input_tokens)}, "
                 f"{money(point.cost, comparison.currency)}"
             )
+            # To the point's right in the left half of the chart, to its left in the right
+            # half; below it in the upper half (cost lines rise to the right, leaving room
+            # under them), above it in the lower half, so that a short chart does not cut
+            # the label off at the bottom.
+            horizontal = -0.04 if xs[index] < (x_low + x_high) / 2 else 1.04
+            vertical = -0.15 if ys[index] >= middle else 1.15
             self.labels.take(
                 text,
                 float(xs[index]),
                 float(ys[index]),
-                # Below the point (cost lines rise to the right, leaving room under them): to its
-                # right in the left half of the chart, to its left in the right half.
-                anchor=(-0.04, -0.15) if xs[index] < (x_low + x_high) / 2 else (1.04, -0.15),
+                anchor=(horizontal, vertical),
                 colour=self.theme.foreground,
                 fill=self.theme.background,
                 tooltip=f"{names[point.first].name} and {names[point.second].name} cost the "

@@ -117,6 +117,27 @@ class CostBreakdown:
         return np.where(self.total == lowest, 1.0, ratio)
 
 
+def cheapest_mask(total: FloatArray) -> npt.NDArray[np.bool_]:
+    """Which models are the cheapest: the lowest finite total above 0 (ties all marked).
+
+    A model whose total is 0 is free, not the cheapest: the table's ★, the
+    calculator and the charts all mark these same models, and call the free
+    ones "free".
+    """
+    total = np.asarray(total, dtype=float)
+    paid = np.isfinite(total) & (total > 0)
+    if not paid.any():
+        return np.zeros(len(total), dtype=bool)
+    marked: npt.NDArray[np.bool_] = paid & (total == total[paid].min())
+    return marked
+
+
+def free_mask(total: FloatArray) -> npt.NDArray[np.bool_]:
+    """Which models cost nothing under the scenario."""
+    free: npt.NDArray[np.bool_] = np.asarray(total, dtype=float) == 0
+    return free
+
+
 def compute_costs(prices: PriceTable, scenario: Scenario) -> CostBreakdown:
     """Cost of ``scenario`` on every model in ``prices``, in one vectorised pass."""
     fresh_input = scenario.input_tokens * (1.0 - scenario.cached_share)

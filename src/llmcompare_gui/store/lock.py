@@ -66,3 +66,21 @@ else:
 
     def _unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def held_elsewhere(data_dir: Path) -> bool:
+    """Whether another process holds the data dir's lock (a cheap probe; takes nothing)."""
+    path = data_dir / LOCK_FILE_NAME
+    try:
+        handle = path.open("rb+")
+    except OSError:
+        return False  # no lock file (or none we may open): nobody is running there
+    try:
+        _lock(handle)
+    except OSError:
+        return True
+    else:
+        _unlock(handle)
+        return False
+    finally:
+        handle.close()

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from ..store.session import StoreSession
 
 APP_NAME = "llmcompare-gui"
+# The desktop entry's and the AppStream component's id (packaging/APP_ID.desktop).
+APP_ID = "io.github.llmcompare_gui.LLMCompare"
 
 
 def create_main_window(
@@ -57,20 +59,30 @@ def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> N
     try:
         session = StoreSession.open(paths)
     except StoreError as error:
-        refuse(window, error)
+        refuse(window, error, paths, settings)
         return
     wire(window, session, settings, paths)
 
 
-def refuse(window: MainWindow, error: StoreError) -> None:
-    """Say why the store cannot be used; nothing will be written."""
+def refuse(
+    window: MainWindow, error: StoreError, paths: AppPaths, settings: WindowSettings
+) -> None:
+    """Say why the store cannot be used and offer the ways out; nothing is written unasked."""
+    from .store_recovery import BrokenStoreController
+
     where = f"\nAt: {error.where}" if error.where else ""
     window.show_store_error(
         "The model store cannot be opened, so nothing is shown and nothing will be "
         f"written.\n\nFile: {error.path}{where}\nProblem: {error.problem}\n\n"
-        "The file is left exactly as it is. Fix it (or move it aside to start from the "
-        "bundled data), then start llmcompare-gui again."
+        "The file is left exactly as it is. Fix it and start llmcompare-gui again, or use "
+        "one of the buttons below: both keep the broken file aside under a new name."
     )
+
+    def opened(session: StoreSession) -> None:
+        wire(window, session, settings, paths)
+        window.chart_panel.build_charts()
+
+    BrokenStoreController(window, paths, opened)
     window.set_save_state("Store not opened")
     window.statusBar().showMessage(f"Cannot open the store: {error}")
     if not window.isVisible():
@@ -100,6 +112,8 @@ def wire(
     from .table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
+    if session.read_only:
+        settings.keep_changes_private()
     store = session.store
     table = ModelTableModel(store, window)
     table.read_only = session.read_only
@@ -158,6 +172,14 @@ def wire(
         window.statusBar().showMessage(text, 10_000)
 
     edits.message.connect(message)
+
+    def clear_refusal() -> None:
+        """A refused value's message goes once a later edit succeeds."""
+        if window.statusBar().currentMessage().startswith("Not changed"):
+            window.statusBar().clearMessage()
+
+    # (Not the undo stack's indexChanged: the stack emits it while the window is deleted.)
+    table.modelsChanged.connect(clear_refusal)
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
@@ -208,8 +230,8 @@ def wire(
         window.show_banner(
             f"Read-only: {session.read_only_reason}. Edits are switched off and nothing is saved."
         )
-        for action in (window.reset_action, window.add_action):
-            action.setEnabled(False)
+        window.set_read_only(f"Read-only: {session.read_only_reason}")
+        view.setEditTriggers(view.EditTrigger.NoEditTriggers)
 
     lifetime = SessionController(
         session,
@@ -219,10 +241,12 @@ def wire(
         settings,
         costs,
         remember_view=controller.remember,
+        dialog_parent=window,
         parent=window,
     )
     lifetime.message.connect(message)
     controller.reset_handler = lifetime.reset_to_defaults
+    window.close_guard = lifetime.may_close
     window.closing.connect(lifetime.close)
     window.table_model = table
     window.proxy_model = proxy
@@ -240,7 +264,11 @@ def size_columns(window: MainWindow, table: Any) -> None:
     for column, spec in enumerate(table.columns):
         width = metrics.horizontalAdvance(spec.header) + 28
         if spec.key == "name":
-            width = max(width, 190)
+            # As wide as the longest name, within reason; the tooltip shows any name in full.
+            longest = max(
+                (metrics.horizontalAdvance(model.name) for model in table.store.models), default=0
+            )
+            width = max(width, min(longest + 24, 360), 190)
         elif spec.key in ("vendor", "focus", "licence"):
             width = max(width, 130)
         elif spec.key == "cost":
@@ -269,7 +297,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("io.github.llmcompare_gui")
+    app.setDesktopFileName(APP_ID)
     try:
         from ..bundled import resource
 
@@ -281,8 +309,14 @@ def application() -> QApplication:
     return app
 
 
-def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
-    """Show the window's shell at once; load the store after its first paint, then the charts."""
+def launch(
+    data_dir: str | os.PathLike[str] | None,
+    on_loaded: Callable[[MainWindow, AppPaths], None] | None = None,
+) -> MainWindow:
+    """Show the window's shell at once; load the store after its first paint, then the charts.
+
+    ``on_loaded`` is called once the store is open (or refused).
+    """
     paths = resolve_paths(data_dir)
     settings = WindowSettings(paths.settings_file)
     window = MainWindow(shell_only=True)
@@ -294,6 +328,8 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
     def load() -> None:
         window.build()
         populate(window, paths, settings)
+        if on_loaded is not None:
+            on_loaded(window, paths)
         panel = getattr(window, "chart_panel", None)
         if panel is not None:
             # The table first, then the charts (importing pyqtgraph takes a while).
@@ -303,11 +339,61 @@ def launch(data_dir: str | os.PathLike[str] | None) -> MainWindow:
     return window
 
 
-def run(data_dir: str | None) -> int:
-    app = application()
-    window = launch(data_dir)
+def run(data_dir: str | None, *, new_instance: bool = False) -> int:
+    """The window and its event loop; or, when one already runs on the store, raise that one."""
+    window = start(data_dir, new_instance=new_instance)
+    if window is None:
+        return 0
     close_on_signals(window)
-    return app.exec()
+    return QApplication.exec()
+
+
+def start(data_dir: str | None, *, new_instance: bool = False) -> MainWindow | None:
+    """The shown window; None when the window already running on the store was raised."""
+    paths = resolve_paths(data_dir)
+    if not new_instance:
+        from ..store.lock import held_elsewhere
+
+        # A file probe first: the socket (and its imports) only when someone holds the
+        # store; and before the QApplication, so a launch that only raises another
+        # window ends at once.
+        if held_elsewhere(paths.data_dir) and hand_over(paths.data_dir):
+            print(
+                f"llmcompare-gui is already running on {paths.data_dir}: its window was "
+                "brought to the front (--new-instance opens another, read-only).",
+                file=sys.stderr,
+            )
+            return None
+    application()
+    return launch(data_dir, on_loaded=serve_later_launches)
+
+
+def hand_over(data_dir: os.PathLike[str]) -> bool:
+    from pathlib import Path
+
+    from .single_instance import hand_over as ask_running_window
+
+    return ask_running_window(Path(data_dir))
+
+
+def serve_later_launches(window: MainWindow, paths: AppPaths) -> None:
+    """The window that may write the store answers later launches by coming to the front."""
+    session = getattr(window, "session", None)
+    if session is None or session.read_only:
+        return
+    from .single_instance import InstanceServer
+
+    server = InstanceServer(window, paths.data_dir)
+    server.activated.connect(
+        lambda: window.statusBar().showMessage(
+            "llmcompare-gui was launched again: this window is already open on the store.",
+            10_000,
+        )
+    )
+    if server.listen():
+        window.instance_server = server
+        # Closed with the window, so that no socket file outlives the process.
+        window.closing.connect(server.close)
 
 
 def close_on_signals(window: MainWindow) -> None:

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.cost import Scenario
+from ..domain.cost import Scenario, cheapest_mask, free_mask
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 from .price_date import PriceDateControl
 
@@ -76,7 +76,8 @@ REASONING_HELP = (
 )
 
 RATIO_HELP = (
-    "This model's monthly cost divided by the cheapest one's (— where the cheapest costs nothing)"
+    "This model's monthly cost divided by the cheapest one's; a model that costs nothing "
+    "is called free, and the cheapest is the lowest cost above zero"
 )
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹"}
@@ -217,6 +218,11 @@ class TokenVolumeControl:
             f"to {format_token_volume(slider_value(SLIDER_MAX))}; one tick per factor of ten."
         )
         self.slider.setAccessibleName(caption)
+        self.slider.setAccessibleDescription(
+            f"Logarithmic, {format_token_volume(slider_value(0))} to "
+            f"{format_token_volume(slider_value(SLIDER_MAX))}; the exact value is in the "
+            "editor beside it. Every model's monthly cost follows it."
+        )
         self.edit = QLineEdit(parent)
         self.edit.setObjectName(f"{name}Edit")
         self.edit.setPlaceholderText("e.g. 10M")
@@ -224,6 +230,7 @@ class TokenVolumeControl:
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 13)
         self.edit.setToolTip(TOKEN_SYNTAX_HELP)
         self.edit.setAccessibleName(f"{caption}, exact value")
+        self.edit.setAccessibleDescription(TOKEN_SYNTAX_HELP)
         self.edit.setProperty("invalid", False)
         self.caption.setBuddy(self.edit)
         self.error = QLabel(parent)
@@ -284,6 +291,8 @@ class CostCalculator(QWidget):
             "Typical monthly workloads; choosing one sets the input, output and cached "
             "share. Changing any figure switches back to Custom."
         )
+        self._preset.setAccessibleName("Workload preset")
+        self._preset.setAccessibleDescription(self._preset.toolTip())
         preset_label = QLabel("&Workload:", self)
         preset_label.setBuddy(self._preset)
 
@@ -301,6 +310,9 @@ class CostCalculator(QWidget):
             "at the cached-input price (the input price where a model has none)."
         )
         self._cached.setAccessibleName("Cached share of input")
+        self._cached.setAccessibleDescription(
+            "0 to 100 percent of the input tokens, billed at the cached-input price."
+        )
         self._cached_label = QLabel(self)
         self._cached_label.setObjectName("cachedShareLabel")
         self._cached_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -317,6 +329,7 @@ class CostCalculator(QWidget):
         self._reasoning.setSpecialValueText("none")
         self._reasoning.setToolTip(REASONING_HELP)
         self._reasoning.setAccessibleName("Reasoning overhead")
+        self._reasoning.setAccessibleDescription(REASONING_HELP)
         self._reasoning.setKeyboardTracking(False)
         reasoning_label = QLabel("&Reasoning overhead:", self)
         reasoning_label.setBuddy(self._reasoning)
@@ -328,6 +341,11 @@ class CostCalculator(QWidget):
         self._costs.setObjectName("costList")
         self._costs.setColumnCount(3)
         self._costs.setHeaderLabels(["Model", "Cost / month", "vs cheapest"])
+        self._costs.setAccessibleName("Monthly cost per compared model")
+        self._costs.setAccessibleDescription(
+            "Each compared model's cost for the workload above, cheapest first, and its "
+            "ratio to the cheapest."
+        )
         self._costs.setRootIsDecorated(False)
         self._costs.setUniformRowHeights(True)
         self._costs.setAlternatingRowColors(True)
@@ -511,13 +529,17 @@ class CostCalculator(QWidget):
         names = tuple(names)
         if names != self._names:
             self._rebuild_rows(names)
-        finite = totals[np.isfinite(totals)]
-        lowest = float(finite.min()) if len(finite) else math.nan
-        for item, total in zip(self._items, totals.tolist(), strict=True):
-            cheapest = math.isfinite(total) and total == lowest
+        cheapest_rows = cheapest_mask(totals)
+        free_rows = free_mask(totals)
+        lowest = float(totals[cheapest_rows][0]) if cheapest_rows.any() else math.nan
+        for item, total, cheapest, free in zip(
+            self._items, totals.tolist(), cheapest_rows.tolist(), free_rows.tolist(), strict=True
+        ):
             if cheapest:
                 ratio = "cheapest"
-            elif lowest > 0 and math.isfinite(total):
+            elif free:
+                ratio = "free"
+            elif math.isfinite(lowest) and math.isfinite(total):
                 ratio = ratio_text(total / lowest)
             else:
                 ratio = "—"

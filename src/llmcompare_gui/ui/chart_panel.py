@@ -50,11 +50,17 @@ class ChartPanel(QWidget):
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("chartTabs")
         self._tabs.setDocumentMode(True)
+        self._tabs.setAccessibleName("Charts")
+        self._tabs.setAccessibleDescription(
+            "One tab per chart of the compared models under the current workload."
+        )
         self._pages: dict[ChartKind, QWidget] = {}
         self._placeholders: dict[ChartKind, QLabel] = {}
         for kind in ChartKind:
             page = QWidget(self._tabs)
             page.setObjectName(f"chartPage_{kind.value}")
+            page.setAccessibleName(f"{TAB_TITLES[kind]} chart")
+            page.setAccessibleDescription(kind.description[0].upper() + kind.description[1:])
             layout = QVBoxLayout(page)
             layout.setContentsMargins(0, 0, 0, 0)
             placeholder = QLabel("Drawing the chart…", page)
@@ -68,12 +74,14 @@ class ChartPanel(QWidget):
         self._benchmark = QComboBox(self)
         self._benchmark.setObjectName("valueBenchmarkCombo")
         self._benchmark.setToolTip("The benchmark score the value map plots against price")
+        self._benchmark.setAccessibleName("Value map benchmark")
+        self._benchmark.setAccessibleDescription(self._benchmark.toolTip())
         self._benchmark.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         benchmark_label = QLabel("Value map &benchmark:", self)
         benchmark_label.setBuddy(self._benchmark)
+        self._benchmark_label = benchmark_label
         self._note = QLabel(self)
         self._note.setObjectName("chartNote")
-        self._note.setEnabled(False)
 
         top = QHBoxLayout()
         top.setContentsMargins(6, 0, 6, 0)
@@ -98,7 +106,15 @@ class ChartPanel(QWidget):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._refresh_current)
         self._tabs.currentChanged.connect(self._refresh_current)
+        self._tabs.currentChanged.connect(self._show_benchmark_picker)
         self._benchmark.activated.connect(self._on_benchmark)
+        self._show_benchmark_picker()
+
+    def _show_benchmark_picker(self) -> None:
+        """The benchmark picker belongs to the value map: shown on its tab only."""
+        on_value_map = self.current_kind() is ChartKind.VALUE
+        self._benchmark.setVisible(on_value_map)
+        self._benchmark_label.setVisible(on_value_map)
 
     # -- figures ------------------------------------------------------------------
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.comparison import Comparison
@@ -23,7 +24,7 @@ from ..domain.importers import ImportPlan
 from ..domain.model import Model, Store
 from ..domain.price_points import models_on
 from ..store.errors import StoreError
-from ..store.jsonstore import snapshot
+from ..store.jsonstore import save_store, snapshot
 from ..store.session import StoreSession
 from .commands import (
     AddModelCommand,
@@ -33,6 +34,7 @@ from .commands import (
 )
 from .settings import WindowSettings
 from .table_model import ModelTableModel
+from .unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
 
 SAVED = "All changes saved"
 SAVING = "Saving…"
@@ -212,7 +214,13 @@ class SaveController(QObject):
         self._set_state(UNSAVED)
         self._timer.start()
 
-    def save_now(self) -> bool:
+    @property
+    def last_failure(self) -> str | None:
+        """Why the last save failed (file and problem), or None after a success."""
+        return self._last_failure
+
+    def save_now(self, *, quiet: bool = False) -> bool:
+        """Save what is unsaved; False if that failed (``quiet``: without a message box)."""
         self._timer.stop()
         if self._session.read_only or not self._dirty:
             return not self._dirty
@@ -220,18 +228,20 @@ class SaveController(QObject):
         try:
             self._session.save()
         except StoreError as error:
-            self._failed(error)
+            self._failed(error, quiet=quiet)
             return False
         self._dirty = False
         self._last_failure = None
         self._set_state(SAVED)
         return True
 
-    def _failed(self, error: StoreError) -> None:
+    def _failed(self, error: StoreError, *, quiet: bool = False) -> None:
         reason = error.problem
         self._set_state(f"Save failed: {reason}")
         message = str(error)
-        if message != self._last_failure:
+        if quiet:
+            self._last_failure = message
+        elif message != self._last_failure:
             self._last_failure = message
             QMessageBox.warning(
                 self._dialog_parent,
@@ -329,7 +339,13 @@ class EditController(QObject):
             self.message.emit("Select the models to delete")
             return
         text = f"Delete {len(ids)} models" if len(ids) > 1 else f"Delete {ids[0]}"
+        first = self._table.store.model(ids[0])
+        what = f"{len(ids)} models" if len(ids) > 1 or first is None else first.name
         self._stack.push(DeleteModelsCommand(self._table, ids, text))
+        undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.message.emit(f"Deleted {what} — {undo} to undo")
 
     def _free_id(self, model_id: str) -> str:
         base = re.sub(r"-copy(-\d+)?$", "", model_id) + "-copy"
@@ -388,9 +404,11 @@ class SessionController(QObject):
         settings: WindowSettings,
         costs: CostController,
         remember_view: Callable[[], None],
+        dialog_parent: QWidget | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._dialog_parent = dialog_parent
         self._session = session
         self._table = table
         self._stack = undo_stack
@@ -415,6 +433,51 @@ class SessionController(QObject):
         ids = [model.id for model in self._session.store.models]
         self._table.set_compared_ids(initial_compared(self._settings, ids))
         self.message.emit("Reset to the bundled data; the previous store was kept in backups/")
+
+    def may_close(self) -> bool:
+        """Whether the window may close: unsaved changes are saved, or the user decides.
+
+        A save that fails asks: retry, save the models to another file, or
+        discard them; cancel keeps the window open.
+        """
+        if self._closed or self._session.read_only:
+            return True
+        while not self._saver.save_now(quiet=True):
+            problem = self._saver.last_failure or "the store could not be written"
+            choice = UnsavedChangesDialog.ask(self._dialog_parent, self._session.path, problem)
+            if choice is UnsavedChoice.RETRY:
+                continue
+            if choice is UnsavedChoice.DISCARD:
+                self._saver.discard_pending()
+                return True
+            if choice is UnsavedChoice.SAVE_AS:
+                if self._save_copy():
+                    return True
+                continue
+            return False
+        return True
+
+    def _save_copy(self) -> bool:
+        """Save As… on quit: the models to a chosen file; the window's store stays where it is."""
+        suggested = Path.home() / self._session.path.name
+        path = UnsavedChangesDialog.ask_path(self._dialog_parent, suggested)
+        if path is None:
+            return False
+        try:
+            save_store(self._session.store, path, backup=False)
+        except StoreError as error:
+            QMessageBox.warning(self._dialog_parent, "Not saved", str(error))
+            return False
+        self._saver.discard_pending()
+        QMessageBox.information(
+            self._dialog_parent,
+            "Saved elsewhere",
+            f"Your models were saved to {path}.\n\n"
+            f"The app's store {self._session.path} was not changed: the next start opens "
+            "it as it was before these edits. To use the copy, import it (File → Import "
+            "Models…) or put it in place of the store.",
+        )
+        return True
 
     def close(self) -> None:
         """Remember the view and the scenario, save what is unsaved, release the store."""

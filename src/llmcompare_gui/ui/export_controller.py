@@ -8,25 +8,23 @@ chart and table), adds its actions to a menu or toolbar, and shows its
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..atomicfile import FileWriteError
 from ..domain.comparison import ChartKind, Comparison, Table
 from ..export.captions import default_subtitle, default_title
 from ..export.csv_export import write_csv
 from .export_dialog import (
-    FORMATS,
     KEY_FOLDER,
-    KEY_FORMAT,
     ChartExportRequest,
     ExportChartDialog,
     remembered_folder,
-    remembered_format,
     remembered_size,
 )
 
@@ -53,15 +51,25 @@ class ExportController(QObject):
         self.export_chart_action = self._action(
             "Export Chart…", "exportChartAction", self.export_chart, QKeySequence("Ctrl+E")
         )
+        self.export_chart_action.setStatusTip("Save the chart shown as PNG, SVG or PDF")
         self.copy_chart_action = self._action(
             "Copy Chart", "copyChartAction", self.copy_chart, QKeySequence("Ctrl+Shift+C")
         )
+        self.copy_chart_action.setStatusTip("Copy the chart shown to the clipboard as a picture")
         self.export_all_action = self._action(
-            "Export All Charts…", "exportAllChartsAction", self.export_all
+            "Export All Charts…",
+            "exportAllChartsAction",
+            self.export_all,
+            QKeySequence("Ctrl+Alt+E"),
         )
+        self.export_all_action.setStatusTip("Save every chart into one folder")
         self.export_table_action = self._action(
-            "Export Table as CSV…", "exportTableAction", self.export_table
+            "Export Table as CSV…",
+            "exportTableAction",
+            self.export_table,
+            QKeySequence("Ctrl+Shift+T"),
         )
+        self.export_table_action.setStatusTip("Save the table as shown (filtered, sorted) as CSV")
 
     def _action(
         self,
@@ -146,40 +154,31 @@ class ExportController(QObject):
         self.message.emit(f"Copied the {kind.value} chart ({width} × {height}) to the clipboard")
 
     def export_all(self) -> list[Path]:
-        """One file per chart kind, in a chosen format, into a chosen folder."""
-        labels = [f"{fmt.upper()} — {label}" for fmt, label in FORMATS.items()]
-        formats = list(FORMATS)
-        current = formats.index(remembered_format(self._settings))
-        label, ok = QInputDialog.getItem(
-            self._parent, "Export All Charts", "Format:", labels, current, False
-        )
-        if not ok or label not in labels:
-            return []
-        fmt = formats[labels.index(label)]
-        folder = QFileDialog.getExistingDirectory(
-            self._parent, "Export All Charts to Folder", str(remembered_folder(self._settings))
-        )
-        if not folder:
-            return []
-        self._settings.setValue(KEY_FOLDER, folder)
-        self._settings.setValue(KEY_FORMAT, fmt)
+        """One file per chart kind into a chosen folder, with the dialog's format and options."""
         comparison = self._comparison()
-        width, height = remembered_size(self._settings)
+        names = [f"llmcompare-{kind.value}" for kind in ChartKind]
+        request = ExportChartDialog.ask(
+            self._parent,
+            self._settings,
+            title="",
+            subtitle="",
+            base_name="llmcompare",
+            all_charts=names,
+        )
+        if request is None:
+            return []
+        folder = request.path
         written: list[Path] = []
-        for kind in ChartKind:
-            path = Path(folder) / f"llmcompare-{kind.value}.{fmt}"
-            request = ChartExportRequest(
+        for kind, name in zip(ChartKind, names, strict=True):
+            path = folder / f"{name}.{request.fmt}"
+            one = dataclasses.replace(
+                request,
                 path=path,
-                fmt=fmt,
-                width=width,
-                height=height,
-                scale=1.0,
                 title=default_title(comparison, kind),
                 subtitle=default_subtitle(comparison, kind),
-                light_background=True,
             )
             try:
-                self._write(comparison, kind, request)
+                self._write(comparison, kind, one)
             except FileWriteError as error:
                 self._failed(path, error.problem)
                 break

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -36,6 +37,9 @@ FORMATS = {
 }
 SIZE_PRESETS = ((1280, 720), (1920, 1080), (3840, 2160))
 CUSTOM = "Custom"
+MIN_WIDTH, MIN_HEIGHT = 320, 200
+"""The smallest custom size: below it titles, axes and legends no longer fit."""
+MAX_SIDE = 16384
 
 KEY_FOLDER = "export/folder"
 KEY_FORMAT = "export/format"
@@ -85,12 +89,23 @@ def remembered_size(settings: QSettings) -> tuple[int, int]:
         height = int(str(settings.value(KEY_HEIGHT, 720)))
     except ValueError:
         return 1280, 720
-    if not (16 <= width <= 16384 and 16 <= height <= 16384):
+    if not (MIN_WIDTH <= width <= MAX_SIDE and MIN_HEIGHT <= height <= MAX_SIDE):
         return 1280, 720
     return width, height
 
 
+def all_chart_names(base_names: list[str], fmt: str) -> list[str]:
+    """The files Export All Charts writes into its folder."""
+    return [f"{name}.{fmt}" for name in base_names]
+
+
 class ExportChartDialog(QDialog):
+    """Export Chart…; with ``all_charts`` (base names), Export All Charts… into a folder.
+
+    In the all-charts mode each chart keeps its own title and subtitle; the
+    format, size, scale and background apply to every file.
+    """
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -99,12 +114,16 @@ class ExportChartDialog(QDialog):
         title: str,
         subtitle: str,
         base_name: str,
+        all_charts: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportChartDialog")
-        self.setWindowTitle("Export Chart")
+        self._all_charts = all_charts
+        self.setWindowTitle("Export All Charts" if all_charts is not None else "Export Chart")
         self._settings = settings
         self._base_name = base_name
+        self._confirmed_path: Path | None = None
+        """A path the platform's save dialog already asked about overwriting."""
 
         self.format_box = QComboBox(objectName="exportFormat")
         for fmt, label in FORMATS.items():
@@ -114,10 +133,18 @@ class ExportChartDialog(QDialog):
         for width, height in SIZE_PRESETS:
             self.size_box.addItem(f"{width} × {height}", preset_key(width, height))
         self.size_box.addItem(CUSTOM, CUSTOM)
-        self.width_box = QSpinBox(objectName="exportWidth", minimum=16, maximum=16384)
-        self.height_box = QSpinBox(objectName="exportHeight", minimum=16, maximum=16384)
+        self.width_box = QSpinBox(objectName="exportWidth", minimum=MIN_WIDTH, maximum=MAX_SIDE)
+        self.height_box = QSpinBox(objectName="exportHeight", minimum=MIN_HEIGHT, maximum=MAX_SIDE)
         self.width_box.setSuffix(" px")
         self.height_box.setSuffix(" px")
+        self.size_note = QLabel(
+            f"Custom sizes start at {MIN_WIDTH} × {MIN_HEIGHT} px: smaller charts have no room "
+            "for their titles, axes and legend.",
+            objectName="exportSizeNote",
+        )
+        self.size_note.setWordWrap(True)
+        for box in (self.width_box, self.height_box):
+            box.setToolTip(self.size_note.text())
         self.scale_box = QDoubleSpinBox(
             objectName="exportScale", minimum=0.5, maximum=4.0, singleStep=0.5, decimals=1
         )
@@ -142,11 +169,18 @@ class ExportChartDialog(QDialog):
         size_label = QLabel("&Size:")
         size_label.setBuddy(self.size_box)
         form.addRow(size_label, size_row)
+        form.addRow("", self.size_note)
         form.addRow("S&cale (PNG):", self.scale_box)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("Su&btitle:", self.subtitle_edit)
+        if all_charts is None:
+            form.addRow("&Title:", self.title_edit)
+            form.addRow("Su&btitle:", self.subtitle_edit)
+        else:
+            self.title_edit.hide()
+            self.subtitle_edit.hide()
+            captions = QLabel("Each chart gets its own title and subtitle.")
+            form.addRow("", captions)
         form.addRow("", self.light_box)
-        path_label = QLabel("Save &as:")
+        path_label = QLabel("Save &as:" if all_charts is None else "Save to &folder:")
         path_label.setBuddy(self.path_edit)
         form.addRow(path_label, path_row)
         self.buttons = QDialogButtonBox(
@@ -185,7 +219,10 @@ class ExportChartDialog(QDialog):
         light = self._settings.value(KEY_LIGHT, True)
         self.light_box.setChecked(str(light).lower() not in ("false", "0"))
         folder = remembered_folder(self._settings)
-        self.path_edit.setText(str(folder / f"{self._base_name}.{fmt}"))
+        if self._all_charts is not None:
+            self.path_edit.setText(str(folder))
+        else:
+            self.path_edit.setText(str(folder / f"{self._base_name}.{fmt}"))
 
     def fmt(self) -> str:
         return str(self.format_box.currentData())
@@ -206,7 +243,7 @@ class ExportChartDialog(QDialog):
         if image:
             self._preset_changed()
         text = self.path_edit.text().strip()
-        if text:
+        if text and self._all_charts is None:
             path = Path(text)
             if path.suffix.lower().lstrip(".") in FORMATS or not path.suffix:
                 self.path_edit.setText(str(path.with_suffix(f".{fmt}")))
@@ -218,6 +255,7 @@ class ExportChartDialog(QDialog):
         enabled = custom and self.fmt() != "csv"
         self.width_box.setEnabled(enabled)
         self.height_box.setEnabled(enabled)
+        self.size_note.setVisible(enabled)
         if not custom:
             width, height = (int(part) for part in key.split("x"))
             self.width_box.setValue(width)
@@ -229,6 +267,13 @@ class ExportChartDialog(QDialog):
 
     def browse(self) -> None:
         fmt = self.fmt()
+        if self._all_charts is not None:
+            folder = QFileDialog.getExistingDirectory(
+                self, "Export All Charts to Folder", self.path_edit.text()
+            )
+            if folder:
+                self.path_edit.setText(folder)
+            return
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
             "Export Chart",
@@ -240,6 +285,44 @@ class ExportChartDialog(QDialog):
             if not path.suffix:
                 path = path.with_suffix(f".{fmt}")
             self.path_edit.setText(str(path))
+            # The platform's dialog has asked about replacing it already.
+            self._confirmed_path = path
+
+    def existing_targets(self, request: ChartExportRequest) -> list[Path]:
+        """Files the export would replace."""
+        if self._all_charts is None:
+            return [request.path] if request.path.exists() else []
+        return [
+            request.path / name
+            for name in all_chart_names(self._all_charts, request.fmt)
+            if (request.path / name).exists()
+        ]
+
+    def accept(self) -> None:
+        """Save, after asking before replacing a file (as the platform's save dialog does)."""
+        request = self.request()
+        if request is None:
+            return
+        existing = self.existing_targets(request)
+        if existing and existing != [self._confirmed_path]:
+            if len(existing) == 1:
+                text = f"{existing[0]} already exists.\n\nReplace it?"
+            else:
+                names = "\n".join(path.name for path in existing)
+                text = (
+                    f"{len(existing)} files already exist in {request.path}:\n\n{names}"
+                    "\n\nReplace them?"
+                )
+            answer = QMessageBox.question(
+                self,
+                "Replace?",
+                text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
 
     def request(self) -> ChartExportRequest | None:
         text = self.path_edit.text().strip()
@@ -247,7 +330,7 @@ class ExportChartDialog(QDialog):
             return None
         path = Path(text).expanduser()
         fmt = self.fmt()
-        if path.suffix.lower().lstrip(".") != fmt:
+        if self._all_charts is None and path.suffix.lower().lstrip(".") != fmt:
             path = (
                 path.with_name(path.name + f".{fmt}")
                 if path.suffix
@@ -267,7 +350,8 @@ class ExportChartDialog(QDialog):
     def remember(self, request: ChartExportRequest) -> None:
         """Keep the folder, format and size for next time."""
         settings = self._settings
-        settings.setValue(KEY_FOLDER, str(request.path.parent))
+        folder = request.path if self._all_charts is not None else request.path.parent
+        settings.setValue(KEY_FOLDER, str(folder))
         settings.setValue(KEY_FORMAT, request.fmt)
         if request.fmt != "csv":
             settings.setValue(KEY_WIDTH, request.width)
@@ -285,9 +369,20 @@ class ExportChartDialog(QDialog):
         title: str,
         subtitle: str,
         base_name: str,
+        all_charts: list[str] | None = None,
     ) -> ChartExportRequest | None:
-        """Show the dialog modally; the request, or None when cancelled."""
-        dialog = cls(parent, settings, title=title, subtitle=subtitle, base_name=base_name)
+        """Show the dialog modally; the request, or None when cancelled.
+
+        With ``all_charts`` (the charts' file base names) it asks for a folder.
+        """
+        dialog = cls(
+            parent,
+            settings,
+            title=title,
+            subtitle=subtitle,
+            base_name=base_name,
+            all_charts=all_charts,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

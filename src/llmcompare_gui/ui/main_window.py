@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,15 +39,66 @@ if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
     from ..store.session import StoreSession
     from .chart_panel import ChartPanel
     from .controllers import CostController, EditController, SaveController
+    from .single_instance import InstanceServer
     from .table_model import ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
 BANNER_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a; padding: 6px 8px; }"
 )
+FIRST_RUN_HINT = (
+    "Drag the sliders below, or type a figure such as 10M beside them, to set your monthly "
+    "workload: every model's cost in the table, the cost list and the charts follows at once. "
+    "Your models live in models.json in the data folder (Help → About shows where), saved "
+    "as you edit, and every change can be undone with Ctrl+Z."
+)
 ERROR_STYLE = (
     "QLabel { background: #fdecea; color: #611a15; border: 1px solid #e8a19b; padding: 16px; }"
 )
+
+
+# Shortcut and status-bar tip of each menu action, by object name. The per-column
+# check items of View → Columns have tips but no shortcuts: there is one per column.
+ACTION_HELP: dict[str, tuple[QKeySequence | QKeySequence.StandardKey | str | None, str]] = {
+    "importAction": (None, "Add or update models from a LiteLLM, OpenRouter or CSV price file"),
+    "resetAction": (
+        "Ctrl+Shift+R",
+        "Replace every model with the bundled reference data (a backup is kept)",
+    ),
+    # Ctrl+Q where the platform's standard Quit key is none (offscreen, some desktops).
+    "quitAction": ("Ctrl+Q", "Save and close the window"),
+    "addModelAction": (None, "Add a model to the store"),
+    "editModelAction": (None, "Edit the selected model's details and prices"),
+    "duplicateAction": (None, "Copy the selected models under new ids"),
+    "deleteAction": (None, "Remove the selected models from the store"),
+    "findAction": (None, "Filter the table by name or vendor"),
+    "aboutAction": (
+        QKeySequence.StandardKey.HelpContents,
+        "Version, licence, data sources and where the data is kept",
+    ),
+    "theme_system": ("Ctrl+Shift+F1", "Follow the desktop's light or dark colours"),
+    "theme_light": ("Ctrl+Shift+F2", "Light colours, whatever the desktop uses"),
+    "theme_dark": ("Ctrl+Shift+F3", "Dark colours, whatever the desktop uses"),
+}
+CHART_TOGGLE_KEYS = (
+    "Ctrl+Shift+F5",
+    "Ctrl+Shift+F6",
+    "Ctrl+Shift+F7",
+    "Ctrl+Shift+F8",
+    "Ctrl+Shift+F9",
+)
+
+
+def describe_actions(window: QMainWindow) -> None:
+    """Give the window's actions their tips, and shortcuts where they have none yet."""
+    for action in window.findChildren(QAction):
+        help_entry = ACTION_HELP.get(action.objectName())
+        if help_entry is None:
+            continue
+        shortcut, tip = help_entry
+        if shortcut is not None and action.shortcut().isEmpty():
+            action.setShortcut(shortcut)
+        action.setStatusTip(tip)
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +106,8 @@ class MainWindow(QMainWindow):
     """Emitted from closeEvent, before the window closes: save now."""
     changed = Signal(object)
     """A QEvent.Type of a change event (palette, style) worth reacting to."""
+    hintDismissed = Signal()
+    """The first-run hint's "Got It" was pressed: do not show it again."""
 
     # Set by ``app.wire`` once a store is open: the parts, for tests and embedding.
     calculator: QWidget
@@ -65,6 +120,7 @@ class MainWindow(QMainWindow):
     edit_controller: EditController
     window_controller: WindowController
     session: StoreSession
+    instance_server: InstanceServer
 
     def __init__(self, *, shell_only: bool = False) -> None:
         """The window; with ``shell_only`` just its frame, until :meth:`build` is called.
@@ -76,6 +132,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("llmcompare-gui")
         self._comparison_source: Callable[[], Comparison] | None = None
+        self.close_guard: Callable[[], bool] | None = None
+        """Asked before closing: False keeps the window open (unsaved changes)."""
         self._built = False
         if not shell_only:
             self.build()
@@ -95,17 +153,25 @@ class MainWindow(QMainWindow):
         self.filter_edit.setObjectName("modelFilter")
         self.filter_edit.setPlaceholderText("Filter by name or vendor (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter models")
         self.filter_count = QLabel(self)
         self.filter_count.setObjectName("modelCount")
-        self.filter_count.setEnabled(False)
 
         self.table = ModelTableView(self)
         self.table.setObjectName("modelTable")
+        self.table.setAccessibleName("Models")
+        self.table.setAccessibleDescription(
+            "One row per model in the store: prices per million tokens, benchmarks and the "
+            "monthly cost of the workload. Tick Compare to chart a model; edit a cell to "
+            "change the store."
+        )
         self.table.setSortingEnabled(False)  # enabled once the model is set
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab leaves the table for the calculator and the charts; arrows move inside it.
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -143,6 +209,7 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(6, 6, 6, 0)
         central_layout.addWidget(self.banner)
+        central_layout.addWidget(self._build_hint())
         central_layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
 
@@ -152,6 +219,33 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+
+    def _build_hint(self) -> QFrame:
+        self.hint = QFrame(self)
+        self.hint.setObjectName("firstRunHint")
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hint.setAutoFillBackground(True)
+        self.hint.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        text = QLabel(FIRST_RUN_HINT, self.hint)
+        text.setObjectName("firstRunHintText")
+        text.setWordWrap(True)
+        dismiss = QPushButton("&Got It", self.hint)
+        dismiss.setObjectName("dismissHint")
+        dismiss.setToolTip("Hide this hint for good")
+        dismiss.clicked.connect(self._dismiss_hint)
+        row = QHBoxLayout(self.hint)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(text, 1)
+        row.addWidget(dismiss, 0, QtCore.Qt.AlignmentFlag.AlignVCenter)
+        self.hint.setVisible(False)
+        return self.hint
+
+    def show_first_run_hint(self) -> None:
+        self.hint.setVisible(True)
+
+    def _dismiss_hint(self) -> None:
+        self.hint.setVisible(False)
+        self.hintDismissed.emit()
 
     # -- the parts others provide ----------------------------------------------------
 
@@ -169,6 +263,9 @@ class MainWindow(QMainWindow):
         """View → Charts: one checkable action per (key, title, name) chart."""
         for key, title, name in charts:
             action = self._action(title, f"showChart_{name}")
+            if len(self.chart_actions) < len(CHART_TOGGLE_KEYS):
+                action.setShortcut(CHART_TOGGLE_KEYS[len(self.chart_actions)])
+            action.setStatusTip(f"Show or hide the {title} chart tab")
             action.setCheckable(True)
             action.setChecked(True)
             self.chart_actions[key] = action
@@ -229,10 +326,12 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             self.theme_actions[key] = action
         self.chart_actions: dict[Any, QAction] = {}
+        describe_actions(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu
         file_menu.addAction(self.import_action)
         self.export_menu = file_menu.addMenu("&Export")
         self.export_menu.setObjectName("exportMenu")
@@ -267,6 +366,8 @@ class MainWindow(QMainWindow):
         redo.setObjectName("redoAction")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        undo.setStatusTip("Undo the last change to the models")
+        redo.setStatusTip("Redo the change last undone")
         self.undo_action = undo
         self.redo_action = redo
         first = self.edit_menu.actions()[0]
@@ -281,24 +382,79 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(True)
 
-    def show_store_error(self, text: str) -> None:
-        """Replace the contents by why the store cannot be used."""
-        message = QLabel(text, self)
-        message.setObjectName("storeError")
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        message.setStyleSheet(ERROR_STYLE)
-        self.setCentralWidget(message)
-        for action in (
+    def store_actions(self) -> list[QAction]:
+        """The actions that need an open store (disabled while none is)."""
+        return [
+            self.import_action,
             self.reset_action,
             self.add_action,
             self.edit_action,
             self.duplicate_action,
             self.delete_action,
             self.find_action,
+        ]
+
+    def set_read_only(self, why: str) -> None:
+        """Switch off every action that writes the store, each saying why."""
+        for action in (
+            self.import_action,
+            self.reset_action,
+            self.add_action,
+            self.edit_action,
+            self.duplicate_action,
+            self.delete_action,
         ):
             action.setEnabled(False)
+            action.setToolTip(why)
+            action.setStatusTip(why)
+        # The window's other actions keep working; disabled ones show why on hover.
+        for menu in (self.file_menu, self.edit_menu):
+            menu.setToolTipsVisible(True)
+
+    def show_store_error(self, text: str) -> None:
+        """Replace the contents by why the store cannot be used, and the ways out."""
+        page = QWidget(self)
+        page.setObjectName("storeErrorPage")
+        layout = QVBoxLayout(page)
+        message = QLabel(text, page)
+        message.setObjectName("storeError")
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        message.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(message, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.open_backup_button = QPushButton("Open the &last backup…", page)
+        self.open_backup_button.setObjectName("openBackupButton")
+        self.start_fresh_button = QPushButton(
+            "&Start from the bundled data (the broken file is kept aside)…", page
+        )
+        self.start_fresh_button.setObjectName("startFreshButton")
+        buttons.addWidget(self.open_backup_button)
+        buttons.addWidget(self.start_fresh_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        # Kept (not deleted) so that the window can show the store once it opens.
+        self._contents = self.takeCentralWidget()
+        self.setCentralWidget(page)
+        for action in self.store_actions():
+            action.setEnabled(False)
+        for menu in (self.export_menu, self.columns_menu, self.charts_menu):
+            menu.setEnabled(False)
+
+    def show_contents(self) -> None:
+        """Back from the error page to the table, calculator and charts (a store opened)."""
+        contents = getattr(self, "_contents", None)
+        if contents is None:
+            return
+        self._contents = None
+        self.setCentralWidget(contents)
+        for action in (self.import_action, self.reset_action, self.add_action, self.find_action):
+            action.setEnabled(True)
+        for menu in (self.columns_menu, self.charts_menu):
+            menu.setEnabled(True)
 
     def set_save_state(self, text: str) -> None:
         self.save_state_label.setText(text)
@@ -306,6 +462,9 @@ class MainWindow(QMainWindow):
     # -- events -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)
 

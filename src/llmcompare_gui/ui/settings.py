@@ -7,7 +7,10 @@ default instead of failing the start.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +22,24 @@ if TYPE_CHECKING:
 
 class WindowSettings:
     def __init__(self, path: Path) -> None:
+        self._path = path
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+        self._private_copy: tempfile.TemporaryDirectory[str] | None = None
+
+    def keep_changes_private(self) -> None:
+        """From now on read and write a temporary copy: the file on disk stays as it is.
+
+        A read-only window (another one owns the store) works as usual but must
+        not write its sizes and choices over those of the window that owns it.
+        """
+        if self._private_copy is not None:
+            return
+        self._settings.sync()
+        self._private_copy = tempfile.TemporaryDirectory(prefix="llmcompare-settings-")
+        copy = Path(self._private_copy.name) / self._path.name
+        with contextlib.suppress(OSError):
+            shutil.copyfile(self._path, copy)
+        self._settings = QSettings(str(copy), QSettings.Format.IniFormat)
 
     def _get(self, key: str, default: Any) -> Any:
         raw = self._settings.value(key)

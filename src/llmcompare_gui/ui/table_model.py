@@ -27,10 +27,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..domain.cost import cheapest_mask
 from ..domain.model import Model, Quantity, Source, Store
 from ..domain.price_points import PriceOption, is_stale, option_on, price_options
 
 MISSING = "—"
+FREE = "free"
+"""What the Cost column shows for a model that costs nothing (it is not marked cheapest)."""
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the domain :class:`Model` of a row."""
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -336,6 +339,7 @@ class ModelTableModel(QAbstractTableModel):
         self._store = store
         self._compared: set[str] = set()
         self._price_day: dt.date | None = None
+        self._sorted_by: tuple[str, Qt.SortOrder] | None = None
         self._set_store(store)
 
     # -- contents ---------------------------------------------------------
@@ -352,7 +356,7 @@ class ModelTableModel(QAbstractTableModel):
         self._match: list[bool] = [True] * len(store.models)
         self._cost = np.full(len(store.models), np.nan)
         self._blended = np.full(len(store.models), np.nan)
-        self._cheapest = math.nan
+        self._cheapest: frozenset[int] = frozenset()
 
     def reset_store(self, store: Store) -> None:
         self.beginResetModel()
@@ -398,7 +402,10 @@ class ModelTableModel(QAbstractTableModel):
         """New costs and blended prices, in store order: one dataChanged for both columns."""
         self._cost = total
         self._blended = blended
-        self._cheapest = float(total.min()) if len(total) else math.nan
+        # The ★ goes to the cheapest compared model: the one the calculator and charts name.
+        compared = np.asarray(self.compared_store_rows(), dtype=np.intp)
+        marked = compared[cheapest_mask(total[compared])] if len(compared) else compared
+        self._cheapest = frozenset(int(row) for row in marked)
         rows = len(self._order)
         if rows:
             first = min(self._key_index[BLENDED], self._key_index[COST])
@@ -491,7 +498,7 @@ class ModelTableModel(QAbstractTableModel):
         key = self._keys[column]
         if role == _DISPLAY:
             if key == COST:
-                return self._money(self._cost[store_row])
+                return self._money_cell(store_row)
             if key == BLENDED:
                 value = self._blended[store_row]
                 return MISSING if math.isnan(value) else format_blended(float(value))
@@ -564,17 +571,24 @@ class ModelTableModel(QAbstractTableModel):
     def _money(self, value: float) -> str:
         if math.isnan(value):
             return MISSING
-        text = currency_symbol(self._store.currency) + format_money(float(value))
-        return "★ " + text if value == self._cheapest else text
+        if value == 0:
+            return FREE
+        return currency_symbol(self._store.currency) + format_money(float(value))
+
+    def _money_cell(self, store_row: int) -> str:
+        text = self._money(self._cost[store_row])
+        return "★ " + text if store_row in self._cheapest else text
 
     def _is_cheapest(self, store_row: int) -> bool:
-        return bool(self._cost[store_row] == self._cheapest)
+        return store_row in self._cheapest
 
     def _tooltip(self, store_row: int, key: str) -> str | None:
         model = self._store.models[store_row]
         lines: list[str] = []
         if key == COST and self._is_cheapest(store_row):
-            lines.append("The cheapest model for this scenario")
+            lines.append("The cheapest compared model for this scenario")
+        elif key == COST and self._cost[store_row] == 0:
+            lines.append("Free: this model costs nothing for this scenario")
         if key == CACHED and model.pricing.cached_input_per_mtok is None:
             lines.append("No cached-input price: cached input costs the input price")
         if key == PRICE_DATE:
@@ -601,8 +615,11 @@ class ModelTableModel(QAbstractTableModel):
             }[key]
             if quantity is not None and quantity.note:
                 lines.append(quantity.note)
-        elif key == NAME and model.notes:
-            lines.append(model.notes)
+        elif key == NAME:
+            # The full name first: the column may be too narrow for it.
+            lines.append(model.name)
+            if model.notes:
+                lines.append(model.notes)
         source = source_of(model, key) if key != COMPARE else None
         if source is not None:
             lines.append(describe_source(source))
@@ -713,9 +730,16 @@ class ModelTableModel(QAbstractTableModel):
 
     # -- sorting ------------------------------------------------------------------
 
+    @property
+    def sorted_by(self) -> tuple[str, Qt.SortOrder] | None:
+        """The column key and order of the last sort (rows are in store order after a rebuild)."""
+        return self._sorted_by
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._keys):
+            self._sorted_by = None
             return
+        self._sorted_by = (self._keys[column], order)
         new_order = self._sorted_order(self._keys[column], order)
         if new_order == self._order:
             return

@@ -31,9 +31,7 @@ def dark_palette() -> QPalette:
     }
     for colour_role, colour in colours.items():
         palette.setColor(colour_role, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled
-    for colour_role in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(disabled, colour_role, QColor("#7a7a7a"))
+    _grey_out_disabled(palette, text="#7a7a7a", highlight="#3a4654")
     return palette
 
 
@@ -53,4 +51,14 @@ def light_palette() -> QPalette:
     }
     for colour_role, colour in colours.items():
         palette.setColor(colour_role, QColor(colour))
+    _grey_out_disabled(palette, text="#9a9a9a", highlight="#b8c4d0")
     return palette
+
+
+def _grey_out_disabled(palette: QPalette, *, text: str, highlight: str) -> None:
+    """Disabled items drawn in grey: ``setColor(role, …)`` set every group, Disabled too."""
+    role = QPalette.ColorRole
+    disabled = QPalette.ColorGroup.Disabled
+    for colour_role in (role.WindowText, role.Text, role.ButtonText, role.PlaceholderText):
+        palette.setColor(disabled, colour_role, QColor(text))
+    palette.setColor(disabled, role.Highlight, QColor(highlight))

@@ -2,26 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from .. import __version__
 from ..domain.comparison import ChartKind
 from ..store.paths import AppPaths
+from .about_dialog import AboutDialog
 from .chart_panel import ChartPanel
 from .main_window import MainWindow
 from .settings import WindowSettings
-from .table_model import COST, NAME, ModelFilterProxy, ModelTableModel
+from .table_model import COMPARE, COST, NAME, ModelFilterProxy, ModelTableModel
 from .theme import dark_palette, light_palette
 
 DEFAULT_HIDDEN = frozenset({"licence"})
+ALWAYS_SHOWN = frozenset({COMPARE, NAME, COST})
+"""Columns the Columns menu cannot hide: Compare drives the calculator and the charts."""
+HINT_KEY = "hints/first_run"
 
 
 def palette_is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+_PALETTE_SET = "llmcompare_palette_set"
+"""Application property: an explicit light or dark palette is in force."""
+
+
+def apply_theme(key: str) -> None:
+    """Light, dark, or the system's scheme ("system"), for the whole application."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    hints = QGuiApplication.styleHints()
+    if key == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+        app.setProperty(_PALETTE_SET, True)
+    elif key == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        app.setPalette(light_palette())
+        app.setProperty(_PALETTE_SET, True)
+    elif app.property(_PALETTE_SET):
+        hints.unsetColorScheme()
+        app.setPalette(QPalette())
+        app.setProperty(_PALETTE_SET, False)
+
+
+def show_about(
+    parent: QWidget, paths: AppPaths, sources: Sequence[tuple[str, str | None]] = ()
+) -> AboutDialog:
+    """Show Help → About (not modal), also where no store could be opened."""
+    dialog = AboutDialog(parent, paths.data_dir, paths.store_file, sources)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 class WindowController(QObject):
@@ -43,7 +80,6 @@ class WindowController(QObject):
         self._paths = paths
         self._column_actions: dict[str, QAction] = {}
         self.reset_handler: Callable[[], None] | None = None
-        self._palette_set = False
 
         window.filter_edit.textChanged.connect(self.set_filter)
         window.find_action.triggered.connect(self.focus_filter)
@@ -52,13 +88,18 @@ class WindowController(QObject):
         window.reset_action.triggered.connect(self.confirm_reset)
         header = window.table.horizontalHeader()
         header.customContextMenuRequested.connect(self._header_menu)
+        self._rebuilt = False
         table.modelReset.connect(self._rebuild_columns)
+        table.modelReset.connect(self._note_rebuild)
+        # After the costs and the filter followed the change (their slots were connected first).
+        table.modelsChanged.connect(self._after_models_changed)
         table.rowsInserted.connect(self._update_count)
         table.rowsRemoved.connect(self._update_count)
         for kind, action in window.chart_actions.items():
             action.toggled.connect(lambda on, k=kind: self._show_chart(k, on))
         window.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
         window.changed.connect(lambda _type: self.follow_palette())
+        window.hintDismissed.connect(lambda: self._settings.set_text(HINT_KEY, "dismissed"))
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self.follow_palette())
         self._rebuild_columns()
@@ -79,6 +120,29 @@ class WindowController(QObject):
         text = f"{total} models" if shown == total else f"{shown} of {total} models"
         self._window.filter_count.setText(text)
 
+    # -- after the model list is rebuilt (import, its undo, reset) -----------------------
+
+    def _note_rebuild(self) -> None:
+        self._rebuilt = True
+
+    def _after_models_changed(self) -> None:
+        if self._rebuilt:
+            self._rebuilt = False
+            self.reapply_sort()
+        self._update_count()
+
+    def reapply_sort(self) -> None:
+        """Sort the rebuilt rows as the header says (by column key: columns may have moved)."""
+        sorted_by = self._table.sorted_by
+        header = self._window.table.horizontalHeader()
+        if sorted_by is None or sorted_by[0] not in {c.key for c in self._table.columns}:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            return
+        key, order = sorted_by
+        column = self._table.column_of(key)
+        header.setSortIndicator(column, order)
+        self._proxy.sort(column, order)
+
     # -- columns --------------------------------------------------------------------
 
     def _rebuild_columns(self) -> None:
@@ -92,13 +156,17 @@ class WindowController(QObject):
         for column, spec in enumerate(self._table.columns):
             action = QAction(spec.header, menu)
             action.setObjectName(f"column_{spec.key}")
+            action.setStatusTip(f"Show or hide the {spec.header} column")
             action.setCheckable(True)
-            action.setChecked(spec.key not in hidden)
-            action.setEnabled(spec.key not in (NAME, COST))
+            always = spec.key in ALWAYS_SHOWN
+            action.setChecked(always or spec.key not in hidden)
+            action.setEnabled(not always)
+            if always:
+                action.setToolTip("Always shown")
             action.toggled.connect(lambda on, c=column: self._set_column_visible(c, on))
             menu.addAction(action)
             self._column_actions[spec.key] = action
-            view.setColumnHidden(column, spec.key in hidden and spec.key not in (NAME, COST))
+            view.setColumnHidden(column, spec.key in hidden and not always)
         self._update_count()
 
     def column_actions(self) -> dict[str, QAction]:
@@ -158,6 +226,8 @@ class WindowController(QObject):
         current = self._settings.text("charts/current")
         if current in {k.value for k in ChartKind}:
             self._charts.set_current_kind(ChartKind(current))
+        if self._settings.text(HINT_KEY) != "dismissed":
+            window.show_first_run_hint()
         theme = self._settings.text("view/theme") or "system"
         self.set_theme(theme if theme in window.theme_actions else "system")
 
@@ -172,21 +242,7 @@ class WindowController(QObject):
         """Light, dark, or the system's scheme ("system"), for the window and the charts."""
         self._window.theme_actions[key].setChecked(True)
         self._settings.set_text("view/theme", key)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            hints = QGuiApplication.styleHints()
-            if key == "dark":
-                hints.setColorScheme(Qt.ColorScheme.Dark)
-                app.setPalette(dark_palette())
-                self._palette_set = True
-            elif key == "light":
-                hints.setColorScheme(Qt.ColorScheme.Light)
-                app.setPalette(light_palette())
-                self._palette_set = True
-            elif self._palette_set:
-                hints.unsetColorScheme()
-                app.setPalette(QPalette())
-                self._palette_set = False
+        apply_theme(key)
         self.follow_palette()
 
     def follow_palette(self) -> None:
@@ -196,17 +252,14 @@ class WindowController(QObject):
 
     # -- dialogs ------------------------------------------------------------------------
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self._window,
-            "About llmcompare-gui",
-            f"<h3>llmcompare-gui {__version__}</h3>"
-            "<p>Compare large language models side by side and see what your monthly "
-            "workload costs on each.</p>"
-            f"<p>Data folder: <code>{self._paths.data_dir}</code><br>"
-            f"Store file: <code>{self._paths.store_file}</code><br>"
-            f"Settings: <code>{self._paths.settings_file}</code></p>",
-        )
+    def about(self) -> AboutDialog:
+        """Show Help → About (not modal); the dialog, for tests."""
+        sources = [
+            (source.title, source.url)
+            for model in self._table.store.models
+            for source in model.sources
+        ]
+        return show_about(self._window, self._paths, sources)
 
     def confirm_reset(self) -> None:
         answer = QMessageBox.question(
