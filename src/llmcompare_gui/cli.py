@@ -27,6 +27,9 @@ EXIT_IMPORT_FILE = 4
 
 DEFAULT_INPUT_TOKENS = 100e6
 DEFAULT_OUTPUT_TOKENS = 20e6
+DEFAULT_PROMPT_TOKENS = 10e3
+SERVICE_TIERS = ("standard", "batch", "flex", "priority")
+CACHE_TTLS = ("5m", "1h")
 FORMATS = ("png", "svg", "pdf", "csv")
 
 
@@ -70,6 +73,39 @@ def as_of_date(text: str) -> dt.date:
 
 def _bad_date(text: str) -> NoReturn:
     raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+
+
+share = cached_share
+
+
+def prompt_size(text: str) -> float:
+    value = token_volume(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: a prompt has at least one token (tokens per request, e.g. 10k or 250K)"
+        )
+    return value
+
+
+def reasoning_overhead(text: str) -> float:
+    try:
+        value = float(text.strip().removesuffix("x").removesuffix("×"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number; write a multiplier such as 1.5"
+        ) from None
+    if not 1.0 <= value <= 1e6:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is below 1: the overhead multiplies output tokens (1 = no reasoning tokens)"
+        )
+    return value
+
+
+def currency_code(text: str) -> str:
+    code = text.strip().upper()
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code such as USD or EUR")
+    return code
 
 
 def pixel_size(text: str) -> int:
@@ -159,6 +195,59 @@ def build_parser() -> argparse.ArgumentParser:
         "whose effective date is on or before it (the earliest one for a date before them "
         "all); the price-history chart marks the date (default: each model's current card)",
     )
+    export.add_argument(
+        "--cache-write-share",
+        type=share,
+        metavar="F",
+        default=0.0,
+        help="share of input written to cache: 0.2 or 20%%; with --cached-share at most 1 "
+        "(default: 0)",
+    )
+    export.add_argument(
+        "--cache-ttl",
+        type=str.lower,
+        choices=CACHE_TTLS,
+        default="5m",
+        help="lifetime of cache writes (default: 5m)",
+    )
+    export.add_argument(
+        "--prompt-tokens",
+        type=prompt_size,
+        metavar="N",
+        default=DEFAULT_PROMPT_TOKENS,
+        help="input tokens per request (the prompt size), which picks long-context tiers; "
+        f"requests = input tokens / N (default: {format_token_volume(DEFAULT_PROMPT_TOKENS)})",
+    )
+    export.add_argument(
+        "--service-tier",
+        type=str.lower,
+        choices=SERVICE_TIERS,
+        default="standard",
+        help="service tier; a model that does not offer it is priced at standard and noted "
+        "(default: standard)",
+    )
+    export.add_argument(
+        "--off-peak-share",
+        type=share,
+        metavar="F",
+        default=0.0,
+        help="share of traffic in the models' off-peak hours: 0.3 or 30%% (default: 0)",
+    )
+    export.add_argument(
+        "--reasoning-overhead",
+        type=reasoning_overhead,
+        metavar="X",
+        default=1.0,
+        help="output multiplier of models with a reasoning mode: they produce output × (X−1) "
+        "reasoning tokens besides the output (default: 1)",
+    )
+    export.add_argument(
+        "--currency",
+        type=currency_code,
+        metavar="CODE",
+        help="show costs in CODE, converted with the store's exchange rates (default: the "
+        "store's currency)",
+    )
     export.add_argument("--models", metavar="ID,ID,...", help="model ids to include (default: all)")
     export.add_argument(
         "--benchmark",
@@ -235,7 +324,7 @@ def fail(status: int, message: str) -> int:
 def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     from .atomicfile import FileWriteError
     from .domain.comparison import Comparison
-    from .domain.cost import Scenario
+    from .domain.cost import Scenario, ScenarioError
     from .store.errors import StoreError
     from .store.jsonstore import default_store, load_store
     from .store.paths import resolve_paths
@@ -274,10 +363,38 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
         from .domain.price_points import models_on
 
         models = models_on(models, args.as_of)
+    if args.cached_share + args.cache_write_share > 1.0:
+        raise UsageError(
+            f"argument --cache-write-share: {args.cache_write_share:g} with --cached-share "
+            f"{args.cached_share:g} is more than all the input (their sum must be at most 1)"
+        )
+    if args.currency is not None and store.rate(args.currency) is None:
+        known = sorted(
+            {store.currency, *(store.exchange_rates.rates if store.exchange_rates else {})}
+        )
+        raise UsageError(
+            f"argument --currency: the store has no exchange rate for {args.currency} "
+            f"(it has: {', '.join(known)})"
+        )
+    try:
+        scenario = Scenario(
+            args.input_tokens,
+            args.output_tokens,
+            args.cached_share,
+            reasoning_overhead=args.reasoning_overhead,
+            cache_write_share=args.cache_write_share,
+            cache_ttl=args.cache_ttl,
+            prompt_tokens=args.prompt_tokens,
+            service_tier=args.service_tier,
+            off_peak_share=args.off_peak_share,
+            currency=args.currency,
+        )
+    except ScenarioError as error:
+        raise UsageError(f"argument --{error.field.replace('_', '-')}: {error}") from None
     comparison = Comparison(
         store=store,
         models=models,
-        scenario=Scenario(args.input_tokens, args.output_tokens, args.cached_share),
+        scenario=scenario,
         value_benchmark=args.benchmark,
         as_of=args.as_of,
     )

@@ -22,12 +22,15 @@ from .installed import ENTRY_POINT, run_installed
 
 pytestmark = pytest.mark.e2e
 
-COST_HEADER = "model_id,model,input_cost,cached_input_cost,output_cost,total_cost,currency"
+COST_HEADER = (
+    "model_id,model,input_cost,cached_input_cost,cache_write_cost,output_cost,reasoning_cost,"
+    "request_cost,total_cost,currency,note"
+)
 ARTICLE_AT_1B_100M = [
     COST_HEADER,
-    "deepseek-v3-r1,DeepSeek V3/R1,300,0,120,420,USD",
-    "deepseek-v3.1,DeepSeek V3.1,550,0,166,716,USD",
-    "kimi-k2,Kimi K2,600,0,250,850,USD",
+    "deepseek-v3-r1,DeepSeek V3/R1,300,0,0,120,0,0,420,USD,",
+    "deepseek-v3.1,DeepSeek V3.1,550,0,0,166,0,0,716,USD,",
+    "kimi-k2,Kimi K2,600,0,0,250,0,0,850,USD,",
 ]
 
 

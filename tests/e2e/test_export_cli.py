@@ -134,8 +134,8 @@ def test_cost_csv_is_the_cost_engines_numbers(tmp_path: Path, data_dir: Path) ->
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == [
-        "model_id", "model", "input_cost", "cached_input_cost", "output_cost", "total_cost",
-        "currency",
+        "model_id", "model", "input_cost", "cached_input_cost", "cache_write_cost",
+        "output_cost", "reasoning_cost", "request_cost", "total_cost", "currency", "note",
     ]  # fmt: skip
     store = default_store()
     costs = compute_costs(PriceTable.from_models(store.models), Scenario(2.5e9, 3e8, 0.4))
@@ -145,8 +145,8 @@ def test_cost_csv_is_the_cost_engines_numbers(tmp_path: Path, data_dir: Path) ->
         index = by_id[row[0]]
         assert float(row[2]) == costs.input[index]
         assert float(row[3]) == costs.cached_input[index]
-        assert float(row[4]) == costs.output[index]
-        assert float(row[5]) == costs.total[index]
-        totals.append(float(row[5]))
+        assert float(row[5]) == costs.output[index]
+        assert float(row[8]) == costs.total[index]
+        totals.append(float(row[8]))
     assert totals == sorted(totals)
     assert np.isclose(sum(totals), costs.total.sum())

@@ -96,7 +96,7 @@ def test_unpacked_wheel_finds_its_own_resources(wheel: Path, tmp_path: Path) -> 
     assert Path(found["resources"]) == site / "llmcompare_gui" / "resources"
     assert found["models"] == ["kimi-k2", "deepseek-v3.1", "deepseek-v3-r1"]
     assert found["status"] == 0
-    assert out.read_text().splitlines()[-1] == "kimi-k2,Kimi K2,600,0,250,850,USD"
+    assert out.read_text().splitlines()[-1] == "kimi-k2,Kimi K2,600,0,0,250,0,0,850,USD,"
 
 
 @pytest.fixture(scope="module")

@@ -91,9 +91,10 @@ def test_cost_bars_are_the_cost_engines_numbers(qtbot: QtBot) -> None:
     comp = comparison(6, cached_share=0.4)
     chart.update_comparison(comp)
     table = comp.table(ChartKind.COST)
-    fresh = np.array([row[2] for row in table.rows])
-    cached = np.array([row[3] for row in table.rows])
-    output = np.array([row[4] for row in table.rows])
+    column = {name: index for index, name in enumerate(table.header)}
+    fresh = np.array([row[column["input_cost"]] for row in table.rows])
+    cached = np.array([row[column["cached_input_cost"]] for row in table.rows])
+    output = np.array([row[column["output_cost"]] for row in table.rows])
     bars = chart  # type: ignore[assignment]
     np.testing.assert_array_equal(bars.input_bars.opts["width"], fresh)  # type: ignore[attr-defined]
     np.testing.assert_array_equal(bars.cached_bars.opts["width"], cached)  # type: ignore[attr-defined]
@@ -115,7 +116,8 @@ def test_cost_chart_charts_the_cheapest_fifteen(qtbot: QtBot) -> None:
     chart.update_comparison(comp)
     widths = chart.input_bars.opts["width"]  # type: ignore[attr-defined]
     assert len(widths) == MAX_CHARTED_MODELS
-    totals = [row[5] for row in comp.table(ChartKind.COST).rows]
+    table = comp.table(ChartKind.COST)
+    totals = [row[table.header.index("total_cost")] for row in table.rows]
     shown = chart.input_bars.opts["width"] + chart.output_bars.opts["width"]  # type: ignore[attr-defined]
     np.testing.assert_allclose(shown, totals[:MAX_CHARTED_MODELS])
 

@@ -20,9 +20,13 @@ COST_HEADER = (
     "model",
     "input_cost",
     "cached_input_cost",
+    "cache_write_cost",
     "output_cost",
+    "reasoning_cost",
+    "request_cost",
     "total_cost",
     "currency",
+    "note",
 )
 BENCHMARK_HEADER = ("model_id", "model", "benchmark", "score", "unit", "note")
 
@@ -41,9 +45,9 @@ def test_cost_table_of_the_article_cheapest_first(store: Store) -> None:
     table = compare(store, Scenario(1e9, 100e6, 0.0)).table(ChartKind.COST)
     assert table.header == COST_HEADER
     assert table.rows == [
-        ("deepseek-v3-r1", "DeepSeek V3/R1", 300.0, 0.0, 120.0, 420.0, "USD"),
-        ("deepseek-v3.1", "DeepSeek V3.1", 550.0, 0.0, 166.0, 716.0, "USD"),
-        ("kimi-k2", "Kimi K2", 600.0, 0.0, 250.0, 850.0, "USD"),
+        ("deepseek-v3-r1", "DeepSeek V3/R1", 300.0, 0.0, 0.0, 120.0, 0.0, 0.0, 420.0, "USD", ""),
+        ("deepseek-v3.1", "DeepSeek V3.1", 550.0, 0.0, 0.0, 166.0, 0.0, 0.0, 716.0, "USD", ""),
+        ("kimi-k2", "Kimi K2", 600.0, 0.0, 0.0, 250.0, 0.0, 0.0, 850.0, "USD", ""),
     ]
 
 
@@ -55,11 +59,11 @@ def test_cost_table_splits_cached_input(store: Store) -> None:
     table = Comparison(store=store, models=models, scenario=Scenario(1e9, 0, 0.4)).table(
         ChartKind.COST
     )
-    rows = {row[0]: row[2:6] for row in table.rows}
+    rows = {row[0]: row[2:9] for row in table.rows}
     # Kimi K2's cache-hit price ($0.15/M) applies to the 400M cached tokens.
-    assert rows["kimi-k2"] == pytest.approx((360.0, 60.0, 0.0, 420.0))
+    assert rows["kimi-k2"] == pytest.approx((360.0, 60.0, 0.0, 0.0, 0.0, 0.0, 420.0))
     # The article's card for DeepSeek V3/R1 has no cached price: cached input costs the input price.
-    assert rows["deepseek-v3-r1"] == pytest.approx((180.0, 120.0, 0.0, 300.0))
+    assert rows["deepseek-v3-r1"] == pytest.approx((180.0, 120.0, 0.0, 0.0, 0.0, 0.0, 300.0))
 
 
 def test_cost_table_breaks_ties_by_name() -> None:
@@ -74,7 +78,7 @@ def test_cost_table_breaks_ties_by_name() -> None:
         }
     )
     rows = compare(tied, Scenario(1e6, 1e6)).table(ChartKind.COST).rows
-    assert [(row[0], row[-1]) for row in rows] == [("a", "EUR"), ("z", "EUR")]
+    assert [(row[0], row[-2]) for row in rows] == [("a", "EUR"), ("z", "EUR")]
 
 
 def test_benchmark_table_holds_the_article_scores_and_claims(store: Store) -> None:
@@ -168,4 +172,4 @@ def test_csv_text_reads_back(store: Store) -> None:
     table = compare(store, Scenario(1e9, 100e6)).table(ChartKind.COST)
     rows = list(csv.reader(io.StringIO(csv_text(table.header, table.rows))))
     assert tuple(rows[0]) == COST_HEADER
-    assert [row[5] for row in rows[1:]] == ["420", "716", "850"]
+    assert [row[8] for row in rows[1:]] == ["420", "716", "850"]

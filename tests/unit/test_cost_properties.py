@@ -24,7 +24,7 @@ from llmcompare_gui.domain.model import Model
 # is no longer exact.)
 prices = st.just(0.0) | st.floats(min_value=1e-6, max_value=1_000)
 volumes = st.just(0.0) | st.floats(min_value=1.0, max_value=1e13)
-# A subnormal share (1e-309) loses bits when multiplied: doubling is then not exact.
+# Subnormal shares make products lose relative precision in every formula; not a price.
 shares = st.floats(min_value=0, max_value=1, allow_nan=False, allow_subnormal=False)
 cached_prices = st.none() | prices
 
@@ -162,7 +162,9 @@ def test_reasoning_overhead_only_multiplies_reasoning_models_output() -> None:
     base = compute_costs(table, Scenario(1e6, 1e6, 0.0))
     assert base.total[0] == base.total[1] == 3.0
     heavy = compute_costs(table, Scenario(1e6, 1e6, 0.0, reasoning_overhead=1.5))
-    assert list(heavy.output) == [2.0, 3.0]
+    # The thinker's 0.5M reasoning tokens are billed at its output price ($2/M).
+    assert list(heavy.output) == [2.0, 2.0]
+    assert list(heavy.reasoning) == [0.0, 1.0]
     assert list(heavy.total) == [3.0, 4.0]
 
 

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from llmcompare_gui.bundled import read_resource_text
-from llmcompare_gui.domain.model import Store
+from llmcompare_gui.domain.model import SCHEMA_VERSION, Store
 from llmcompare_gui.store import jsonstore
 from llmcompare_gui.store.errors import (
     StoreError,
@@ -65,7 +65,7 @@ def files_in(folder: Path) -> dict[str, bytes]:
 def test_default_store_round_trips_byte_identical(tmp_path: Path) -> None:
     text = read_resource_text("default_store.json")
     store, version = parse_store(text, Path("default_store.json"))
-    assert version == 1
+    assert version == SCHEMA_VERSION
     assert dump_store(store) == text
     path = tmp_path / "models.json"
     path.write_text(text, encoding="utf-8")
@@ -78,7 +78,7 @@ def test_minimal_contract_file_stays_minimal_after_a_save(tmp_path: Path) -> Non
     save_store(load_store(path), path)
     # parse_store writes the version and currency explicitly; nothing else is added.
     assert json.loads(path.read_text(encoding="utf-8")) == {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "currency": "USD",
         "models": [model("a")],
     }
@@ -87,7 +87,7 @@ def test_minimal_contract_file_stays_minimal_after_a_save(tmp_path: Path) -> Non
 def test_minimal_file_of_the_contract_keeps_its_explicit_null(tmp_path: Path) -> None:
     path = write_json(tmp_path / "models.json", MINIMAL)
     save_store(load_store(path), path)
-    assert json.loads(path.read_text(encoding="utf-8")) == MINIMAL
+    assert json.loads(path.read_text(encoding="utf-8")) == {**MINIMAL, "schema_version": 2}
 
 
 def test_unknown_fields_survive_at_every_level(tmp_path: Path) -> None:
@@ -120,15 +120,15 @@ def test_unknown_fields_survive_at_every_level(tmp_path: Path) -> None:
     store = load_store(path)
     assert store.models[0].pricing.model_extra == {"x_pricing": 42}
     save_store(store, path)
-    assert json.loads(path.read_text(encoding="utf-8")) == data
+    assert json.loads(path.read_text(encoding="utf-8")) == {**data, "schema_version": 2}
 
 
 def test_quick_and_careful_paths_build_the_same_store() -> None:
     # Files of the current version are validated straight from the text; older
     # ones (and broken ones) are parsed first. Both must mean the same thing.
     text = read_resource_text("default_store.json")
-    quick = jsonstore._parse_current(text, 1)
-    careful, _ = jsonstore._parse_carefully(text, Path("x"), {}, 1)
+    quick = jsonstore._parse_current(text, SCHEMA_VERSION)
+    careful, _ = jsonstore._parse_carefully(text, Path("x"), {}, SCHEMA_VERSION)
     assert quick is not None
     assert quick == careful
     assert quick.model_fields_set == careful.model_fields_set
@@ -225,7 +225,7 @@ BROKEN: dict[str, tuple[bytes, type[StoreError], str]] = {
         StoreInvalid,
         "$.models[2] (id 'a')",
     ),
-    "newer schema_version": (b'{"schema_version": 2, "models": []}', StoreTooNew, "$.schema"),
+    "newer schema_version": (b'{"schema_version": 3, "models": []}', StoreTooNew, "$.schema"),
     "textual schema_version": (b'{"schema_version": "1", "models": []}', StoreInvalid, "$.sch"),
     "zero schema_version": (b'{"schema_version": 0, "models": []}', StoreInvalid, "$.sch"),
     "empty id": (VALID.replace(b'"id": "a"', b'"id": ""'), StoreInvalid, "(id '').id: String"),
@@ -464,7 +464,7 @@ def test_text_that_mentions_nan_or_infinity_is_fine(tmp_path: Path) -> None:
     assert store.models[0].notes == "Handles NaN inputs"
     save_store(store, path)
     assert json.loads(path.read_text(encoding="utf-8")) == {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "currency": "USD",
         **data,
     }

@@ -43,7 +43,7 @@ def test_minimal_contract_file_is_valid() -> None:
 def test_currency_defaults_to_usd_and_everything_else_is_optional() -> None:
     store = Store.model_validate({"models": [model()]})
     assert store.currency == "USD"
-    assert store.schema_version == 1
+    assert store.schema_version == 2
     assert store.benchmarks == []
     only = store.models[0]
     assert (only.benchmarks, only.modes, only.architecture) == ({}, [], None)

@@ -47,4 +47,8 @@ def create_chart(kind: ChartKind, theme: Theme = LIGHT) -> ChartFigure:
         from .price_history import PriceHistoryChart
 
         return PriceHistoryChart(theme)
+    if kind is ChartKind.PROMPT_SIZE:
+        from .prompt_size import PromptSizeChart
+
+        return PromptSizeChart(theme)
     raise ValueError(f"no chart for {kind!r}")

@@ -16,6 +16,7 @@ class ChartKind(enum.StrEnum):
     VALUE = "value"
     PARAMETERS = "parameters"
     PRICE_HISTORY = "price-history"
+    PROMPT_SIZE = "prompt-size"
 
     @property
     def description(self) -> str:
@@ -23,8 +24,8 @@ class ChartKind(enum.StrEnum):
 
 
 _DESCRIPTIONS = {
-    ChartKind.COST: "monthly cost per model for the scenario, split into input, cached input "
-    "and output (cheapest first)",
+    ChartKind.COST: "monthly cost per model for the scenario, split into input, cached input, "
+    "cache writes, output, reasoning and request fees (cheapest first)",
     ChartKind.VOLUME: "monthly cost against input volume (log axes), with the scenario's "
     "volume marked and the break-even points where models cross",
     ChartKind.BENCHMARKS: "benchmark scores grouped by benchmark (models without a score "
@@ -34,4 +35,6 @@ _DESCRIPTIONS = {
     ChartKind.PRICE_HISTORY: "input, cached-input and output price per million tokens over "
     "time, one step per dated price point (CSV: model_id,model,label,effective,field,price,"
     "currency,source; one row per model, point and price the point gives, oldest first)",
+    ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axis): "
+    "long-context tiers as steps, the scenario's prompt size marked",
 }

@@ -16,7 +16,16 @@ from functools import cached_property
 import numpy as np
 
 from .chart_kind import ChartKind as ChartKind  # re-exported: the charts and exports name it here
-from .cost import BreakEven, CostBreakdown, PriceTable, Scenario, break_even_points, compute_costs
+from .cost import (
+    BreakEven,
+    CostBreakdown,
+    PriceTable,
+    Scenario,
+    break_even_points,
+    compute_costs,
+    prompt_size_costs,
+    tier_thresholds,
+)
 from .model import BenchmarkDefinition, Model, Store
 from .price_points import price_options
 from .tokens import format_token_volume
@@ -46,7 +55,9 @@ class Comparison:
 
     @cached_property
     def prices(self) -> PriceTable:
-        return self._prices if self._prices is not None else PriceTable.from_models(self.models)
+        if self._prices is not None:
+            return self._prices
+        return PriceTable.from_store(self.store, self.models)
 
     @cached_property
     def costs(self) -> CostBreakdown:
@@ -54,7 +65,8 @@ class Comparison:
 
     @property
     def currency(self) -> str:
-        return self.store.currency
+        """The display currency."""
+        return self.scenario.currency or self.store.currency
 
     def cheapest_first(self) -> list[int]:
         """Model rows sorted by total cost (ties by name)."""
@@ -113,6 +125,22 @@ def _score(model: Model, bench_id: str) -> float | None:
     return None if result is None else result.score
 
 
+COST_HEADER = (
+    "model_id",
+    "model",
+    "input_cost",
+    "cached_input_cost",
+    "cache_write_cost",
+    "output_cost",
+    "reasoning_cost",
+    "request_cost",
+    "total_cost",
+    "currency",
+    "note",
+)
+"""CONTRACT §4: the header of ``export --chart cost --format csv``."""
+
+
 def _cost_table(comparison: Comparison) -> Table:
     costs = comparison.costs
     rows: list[tuple[Cell, ...]] = []
@@ -124,23 +152,16 @@ def _cost_table(comparison: Comparison) -> Table:
                 model.name,
                 float(costs.input[row]),
                 float(costs.cached_input[row]),
+                float(costs.cache_write[row]),
                 float(costs.output[row]),
+                float(costs.reasoning[row]),
+                float(costs.request[row]),
                 float(costs.total[row]),
-                comparison.currency,
+                costs.currency,
+                costs.notes[row],
             )
         )
-    return Table(
-        (
-            "model_id",
-            "model",
-            "input_cost",
-            "cached_input_cost",
-            "output_cost",
-            "total_cost",
-            "currency",
-        ),
-        rows,
-    )
+    return Table(COST_HEADER, rows)
 
 
 def _benchmark_table(comparison: Comparison) -> Table:
@@ -202,6 +223,44 @@ def _volume_table(comparison: Comparison) -> Table:
     return Table(
         ("model_id", "model", "input_tokens", "output_tokens", "total_cost", "currency"), rows
     )
+
+
+PROMPT_SIZE_POINTS = 81
+"""Log-spaced prompt sizes on the cost-against-prompt-size chart (tier cliffs added)."""
+
+
+def prompt_size_range(scenario: Scenario, thresholds: Sequence[float] = ()) -> tuple[float, float]:
+    """Prompt sizes the chart spans: 1K to 2M tokens, widened to the scenario and tiers."""
+    highest = max([scenario.prompt_tokens, *thresholds], default=scenario.prompt_tokens)
+    return min(1e3, scenario.prompt_tokens), max(2e6, highest * 2)
+
+
+def prompt_size_grid(comparison: Comparison) -> np.ndarray:
+    """Prompt sizes to price: a log grid, the scenario's size, and both sides of every cliff.
+
+    A tier applies above its threshold, so the threshold itself is the last
+    size at the lower price and the next token the first at the tier's.
+    """
+    thresholds = sorted(
+        {t for row in tier_thresholds(comparison.prices, comparison.scenario) for t in row}
+    )
+    low, high = prompt_size_range(comparison.scenario, thresholds)
+    grid = np.logspace(math.log10(low), math.log10(high), PROMPT_SIZE_POINTS)
+    extra = [comparison.scenario.prompt_tokens]
+    for threshold in thresholds:
+        extra += [threshold, threshold + 1]
+    return np.unique(np.concatenate([grid, np.asarray(extra, dtype=float)]))
+
+
+def _prompt_size_table(comparison: Comparison) -> Table:
+    grid = prompt_size_grid(comparison)
+    costs = prompt_size_costs(comparison.prices, comparison.scenario, grid)
+    currency = comparison.currency
+    rows: list[tuple[Cell, ...]] = []
+    for row, model in enumerate(comparison.models):
+        for column, size in enumerate(grid):
+            rows.append((model.id, model.name, float(size), float(costs[column, row]), currency))
+    return Table(("model_id", "model", "prompt_tokens", "total_cost", "currency"), rows)
 
 
 def _value_table(comparison: Comparison) -> Table:
@@ -291,4 +350,5 @@ _TABLES = {
     ChartKind.VALUE: _value_table,
     ChartKind.PARAMETERS: _parameter_table,
     ChartKind.PRICE_HISTORY: _price_history_table,
+    ChartKind.PROMPT_SIZE: _prompt_size_table,
 }

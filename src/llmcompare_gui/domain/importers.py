@@ -15,6 +15,7 @@ import enum
 import io
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +28,20 @@ from pydantic import ValidationError
 from .model import Model, Source, Store
 
 PER_MILLION = Decimal(1_000_000)
+CARD_FIELDS = (
+    "input_per_mtok",
+    "output_per_mtok",
+    "cached_input_per_mtok",
+    "cache_write_per_mtok",
+    "cache_write_1h_per_mtok",
+    "reasoning_per_mtok",
+    "per_request",
+    "currency",
+    "tiers",
+    "service_tiers",
+    "off_peak",
+)
+"""What a dated price point keeps of a card (CONTRACT §2)."""
 LITELLM_MODES = frozenset({"chat", "completion", "responses"})
 CSV_REQUIRED = ("id", "name", "input_per_mtok", "output_per_mtok")
 # A leading quote that our own CSV export adds to neutralise a formula.
@@ -61,6 +76,10 @@ class ImportedModel:
     context_window: float | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Other store fields (CSV columns named like them)."""
+    card: Mapping[str, Any] = field(default_factory=dict)
+    """Further price-card fields of CONTRACT §2 the source gives (cache writes, tiers…)."""
+    unpriced: Mapping[str, Any] = field(default_factory=dict)
+    """Prices only the source can interpret (per image, per second…), as it gives them."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +195,9 @@ def _new_model(record: ImportedModel, source: Source, today: str) -> Model | Non
     }
     if record.cached_input_per_mtok is not None:
         pricing["cached_input_per_mtok"] = record.cached_input_per_mtok
+    pricing.update(record.card)
+    if record.unpriced:
+        pricing["unpriced"] = dict(record.unpriced)
     pricing["as_of"] = today
     pricing["source"] = source.model_dump(exclude_unset=True)
     data["pricing"] = pricing
@@ -192,11 +214,14 @@ def _updated_model(model: Model, record: ImportedModel, source: Source, today: s
         "input_per_mtok": record.input_per_mtok,
         "output_per_mtok": record.output_per_mtok,
         "cached_input_per_mtok": record.cached_input_per_mtok,
+        **record.card,
     }
     new_prices = {k: v for k, v in price_fields.items() if v is not None and pricing.get(k) != v}
+    if record.unpriced and pricing.get("unpriced") != dict(record.unpriced):
+        pricing["unpriced"] = dict(record.unpriced)
     if new_prices:
         old_card: dict[str, Any] = {
-            k: pricing[k] for k in price_fields if pricing.get(k) is not None
+            k: pricing[k] for k in CARD_FIELDS if pricing.get(k) is not None
         }
         if "as_of" in pricing:
             old_card["effective"] = pricing["as_of"]
@@ -255,20 +280,208 @@ def _read_litellm(text: str) -> tuple[list[ImportedModel], Counter[str]]:
             ] += 1
             continue
         where = f"$[{key!r}]"
-        cached = _per_token(entry, "cache_read_input_token_cost", where)
-        if cached is None:
-            cached = _per_token(entry, "input_cost_per_token_cache_hit", where)
+        card, unpriced = _litellm_card(entry, where)
         models.append(
             ImportedModel(
                 id=key,
                 vendor=_text(entry.get("litellm_provider")),
-                input_per_mtok=_per_token(entry, "input_cost_per_token", where),
-                output_per_mtok=_per_token(entry, "output_cost_per_token", where),
-                cached_input_per_mtok=cached,
+                input_per_mtok=card.pop("input_per_mtok", None),
+                output_per_mtok=card.pop("output_per_mtok", None),
+                cached_input_per_mtok=card.pop("cached_input_per_mtok", None),
                 context_window=_positive(entry.get("max_input_tokens")),
+                card=card,
+                unpriced=unpriced,
             )
         )
     return models, skipped
+
+
+# LiteLLM's per-token keys and the card fields they fill. A key may carry a
+# long-context suffix (_above_200k_tokens) and a service-tier suffix
+# (_batches, _flex, _priority), in either order.
+_LITELLM_STEMS = {
+    "input_cost_per_token": "input_per_mtok",
+    "output_cost_per_token": "output_per_mtok",
+    "cache_read_input_token_cost": "cached_input_per_mtok",
+    "input_cost_per_token_cache_hit": "cached_input_per_mtok",
+    "cache_creation_input_token_cost": "cache_write_per_mtok",
+    "cache_creation_input_token_cost_above_1hr": "cache_write_1h_per_mtok",
+    "output_cost_per_reasoning_token": "reasoning_per_mtok",
+    "input_cost_per_request": "per_request",
+}
+_FALLBACK_STEMS = {"input_cost_per_token_cache_hit"}
+"""Used only where the preferred key for the same field is absent."""
+_LITELLM_KEY = re.compile(
+    r"^(?P<stem>" + "|".join(sorted(map(re.escape, _LITELLM_STEMS), key=len, reverse=True)) + r")"
+    r"(?:_above_(?P<tier>\d+(?:\.\d+)?)k_tokens)?"
+    r"(?:_(?P<service>batches|flex|priority))?"
+    r"(?:_above_(?P<tier_after>\d+(?:\.\d+)?)k_tokens)?$"
+)
+_LITELLM_SERVICES = {"batches": "batch", "flex": "flex", "priority": "priority"}
+_LITELLM_STRUCTURED = {"tiered_pricing", "off_peak_pricing"}
+_PRICE_WORDS = re.compile(r"cost|pric", re.IGNORECASE)
+
+
+def _litellm_card(entry: Mapping[str, Any], where: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The price card an entry describes, and the prices it has that §2 cannot hold."""
+    # (service tier or "", tier threshold or 0) -> field -> price
+    prices: dict[tuple[str, int], dict[str, float]] = {}
+    fallbacks: dict[tuple[str, int], dict[str, float]] = {}
+    unpriced: dict[str, Any] = {}
+    for key, value in entry.items():
+        match = _LITELLM_KEY.match(key)
+        if match is None:
+            if key not in _LITELLM_STRUCTURED and _PRICE_WORDS.search(key) and _storable(value):
+                unpriced[key] = value
+            continue
+        if match["tier"] and match["tier_after"]:
+            continue  # two thresholds in one key: not a shape LiteLLM uses
+        stem = match["stem"]
+        threshold_text = match["tier"] or match["tier_after"]
+        threshold = int(Decimal(threshold_text) * 1000) if threshold_text else 0
+        slot = (_LITELLM_SERVICES.get(match["service"] or "", ""), threshold)
+        if stem == "input_cost_per_request":
+            price = _per_unit(entry, key, where)
+        else:
+            price = _per_token(entry, key, where)
+        if price is None:
+            continue
+        target = fallbacks if stem in _FALLBACK_STEMS else prices
+        target.setdefault(slot, {})[_LITELLM_STEMS[stem]] = price
+    for slot, fields in fallbacks.items():
+        for name, price in fields.items():
+            prices.setdefault(slot, {}).setdefault(name, price)
+    tiered = entry.get("tiered_pricing")
+    if isinstance(tiered, list):
+        _add_tiered_pricing(tiered, prices, f"{where}.tiered_pricing")
+    card: dict[str, Any] = dict(prices.get(("", 0), {}))
+    tiers = _tier_list(prices, "")
+    if tiers:
+        card["tiers"] = tiers
+    services: dict[str, Any] = {}
+    for service in ("batch", "flex", "priority"):
+        own = prices.get((service, 0))
+        service_tiers = _tier_list(prices, service)
+        if own is None and not service_tiers:
+            continue
+        services[service] = dict(own or {})
+        if service_tiers:
+            services[service]["tiers"] = service_tiers
+    if services:
+        card["service_tiers"] = services
+    off_peak = entry.get("off_peak_pricing")
+    if isinstance(off_peak, dict):
+        card["off_peak"] = _litellm_off_peak(off_peak, f"{where}.off_peak_pricing")
+    return card, unpriced
+
+
+def _tier_list(
+    prices: dict[tuple[str, int], dict[str, float]], service: str
+) -> list[dict[str, Any]]:
+    return [
+        {"above_prompt_tokens": threshold, **fields}
+        for (owner, threshold), fields in sorted(prices.items(), key=lambda item: item[0][1])
+        if owner == service and threshold > 0 and fields
+    ]
+
+
+def _add_tiered_pricing(
+    ranges: list[Any], prices: dict[tuple[str, int], dict[str, float]], where: str
+) -> None:
+    """LiteLLM's ``tiered_pricing``: ``range: [from, to]`` of prompt tokens with their prices."""
+    for position, tier in enumerate(ranges):
+        here = f"{where}[{position}]"
+        if not isinstance(tier, dict):
+            raise ImportFileError("expected an object with a range and prices", here)
+        bounds = tier.get("range")
+        if (
+            not isinstance(bounds, list)
+            or not bounds
+            or isinstance(bounds[0], bool)
+            or not isinstance(bounds[0], int | float)
+            or not math.isfinite(bounds[0])
+            or bounds[0] < 0
+        ):
+            raise ImportFileError("expected range: [from, to] in prompt tokens", f"{here}.range")
+        threshold = int(bounds[0])
+        fields: dict[str, float] = {}
+        for key in tier:
+            match = _LITELLM_KEY.match(key)
+            if match is None or match["tier"] or match["service"] or match["tier_after"]:
+                continue
+            price = (
+                _per_unit(tier, key, here)
+                if match["stem"] == "input_cost_per_request"
+                else _per_token(tier, key, here)
+            )
+            if price is not None:
+                fields.setdefault(_LITELLM_STEMS[match["stem"]], price)
+        # The first range (from 0) is the card itself where the entry gives no flat price.
+        slot = ("", threshold)
+        existing = prices.setdefault(slot, {})
+        for name, price in fields.items():
+            existing.setdefault(name, price)
+
+
+def _litellm_off_peak(data: Mapping[str, Any], where: str) -> dict[str, Any]:
+    card: dict[str, Any] = {}
+    for key in data:
+        match = _LITELLM_KEY.match(key)
+        if match is None or match["tier"] or match["service"] or match["tier_after"]:
+            continue
+        price = (
+            _per_unit(data, key, where)
+            if match["stem"] == "input_cost_per_request"
+            else _per_token(data, key, where)
+        )
+        if price is not None:
+            name = _LITELLM_STEMS[match["stem"]]
+            if match["stem"] not in _FALLBACK_STEMS or name not in card:
+                card[name] = price
+    windows: list[dict[str, Any]] = []
+    raw_windows = data.get("windows", [])
+    if not isinstance(raw_windows, list):
+        raise ImportFileError("expected a list of windows", f"{where}.windows")
+    for position, window in enumerate(raw_windows):
+        here = f"{where}.windows[{position}]"
+        if not isinstance(window, dict):
+            raise ImportFileError("expected {hours_utc, weekdays}", here)
+        days = window.get("weekdays", [1, 2, 3, 4, 5, 6, 7])
+        if (
+            not isinstance(days, list)
+            or not days
+            or not all(type(day) is int and 1 <= day <= 7 for day in days)
+        ):
+            raise ImportFileError("weekdays must be ISO weekdays 1 to 7", f"{here}.weekdays")
+        hours = window.get("hours_utc", "00:00-00:00")
+        spans = [hours] if isinstance(hours, str) else hours
+        if not isinstance(spans, list):
+            raise ImportFileError('expected "HH:MM-HH:MM" or a list of them', f"{here}.hours_utc")
+        for span in spans:
+            found = _HOURS.match(span) if isinstance(span, str) else None
+            if found is None:
+                raise ImportFileError(
+                    f'{span!r} is not a span of hours such as "16:30-00:30"', f"{here}.hours_utc"
+                )
+            windows.append(
+                {"days": sorted(set(days)), "start_utc": found["start"], "end_utc": found["end"]}
+            )
+    card["windows"] = windows
+    return card
+
+
+_HOURS = re.compile(
+    r"^\s*(?P<start>(?:[01]\d|2[0-3]):[0-5]\d)\s*-\s*(?P<end>(?:[01]\d|2[0-3]):[0-5]\d)\s*$"
+)
+
+
+def _storable(value: Any) -> bool:
+    """Whether a value can be kept in the store as it is (JSON with finite numbers)."""
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return False
+    return value is not None
 
 
 # --- OpenRouter ----------------------------------------------------------------------
@@ -295,14 +508,29 @@ def _read_openrouter(text: str) -> tuple[list[ImportedModel], Counter[str]]:
                     ("input", "prompt"),
                     ("output", "completion"),
                     ("cached", "input_cache_read"),
+                    ("cache_write_per_mtok", "input_cache_write"),
+                    ("reasoning_per_mtok", "internal_reasoning"),
                 )
             }
+            prices["per_request"] = _per_unit(pricing, "request", f"{where}.pricing")
         except ImportFileError as error:
             if "negative" in error.problem:  # OpenRouter marks variable prices with -1
                 skipped["variable price"] += 1
                 continue
             raise
         model_id = entry["id"]
+        # OpenRouter writes "0" for a price a model does not have; a zero reasoning
+        # price would make reasoning free where it is billed as output.
+        card = {
+            name: prices[name]
+            for name in ("cache_write_per_mtok", "reasoning_per_mtok", "per_request")
+            if prices[name]
+        }
+        unpriced = {
+            key: value
+            for key, value in pricing.items()
+            if key not in _OPENROUTER_PRICED and _storable(value) and not _is_zero(value)
+        }
         models.append(
             ImportedModel(
                 id=model_id,
@@ -312,14 +540,43 @@ def _read_openrouter(text: str) -> tuple[list[ImportedModel], Counter[str]]:
                 output_per_mtok=prices["output"],
                 cached_input_per_mtok=prices["cached"],
                 context_window=_positive(entry.get("context_length")),
+                card=card,
+                unpriced=unpriced,
             )
         )
     return models, skipped
 
 
+_OPENROUTER_PRICED = frozenset(
+    {
+        "prompt",
+        "completion",
+        "input_cache_read",
+        "input_cache_write",
+        "internal_reasoning",
+        "request",
+    }
+)
+
+
+def _is_zero(value: Any) -> bool:
+    try:
+        return Decimal(str(value).strip()) == 0
+    except (InvalidOperation, ValueError):
+        return False
+
+
 # --- CSV -----------------------------------------------------------------------------
 
-_CSV_PRICES = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok")
+_CSV_PRICES = (
+    "input_per_mtok",
+    "output_per_mtok",
+    "cached_input_per_mtok",
+    "cache_write_per_mtok",
+    "cache_write_1h_per_mtok",
+    "reasoning_per_mtok",
+    "per_request",
+)
 _CSV_TEXT_FIELDS = ("vendor", "family", "license", "notes")
 
 
@@ -349,6 +606,16 @@ def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
             name: _csv_price(cells.get(name, ""), f"{line}, column {name}") for name in _CSV_PRICES
         }
         extra = {name: cells[name] for name in _CSV_TEXT_FIELDS if cells.get(name)}
+        card: dict[str, Any] = {
+            name: prices[name] for name in _CSV_PRICES[3:] if prices[name] is not None
+        }
+        currency = cells.get("currency", "")
+        if currency:
+            if not re.fullmatch(r"[A-Z]{3}", currency):
+                raise ImportFileError(
+                    f"{currency!r} is not a currency code such as USD", f"{line}, column currency"
+                )
+            card["currency"] = currency
         models.append(
             ImportedModel(
                 id=cells["id"],
@@ -361,6 +628,7 @@ def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
                     cells.get("context_window", ""), f"{line}, column context_window"
                 ),
                 extra=extra,
+                card=card,
             )
         )
     return models, skipped
@@ -428,6 +696,12 @@ def _per_token(entry: Mapping[str, Any], key: str, where: str) -> float | None:
         raise ImportFileError(f"{value!r} is negative", f"{where}.{key}")
     # Decimal keeps 1.35e-06 × 10^6 at 1.35 instead of 1.3499999999999999.
     return float(exact * PER_MILLION)
+
+
+def _per_unit(entry: Mapping[str, Any], key: str, where: str) -> float | None:
+    """A price per request (or other unit) as it is, not scaled."""
+    per_million = _per_token(entry, key, where)
+    return None if per_million is None else float(Decimal(repr(per_million)) / PER_MILLION)
 
 
 def _positive(value: Any) -> float | None:

@@ -12,11 +12,11 @@ numbers is worse than one that refuses to load.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The newest store format this app reads and writes."""
 
 NonNegativePrice = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -56,24 +56,95 @@ class Source(_Record):
     note: str | None = None
 
 
-class PricePoint(_Record):
-    """A dated price card: kept as price history, newest last."""
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="An ISO 4217 code.")]
+TokenThreshold = Annotated[int, Field(gt=0)]
+ClockTime = Annotated[
+    str,
+    Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="A time of day in UTC, HH:MM."),
+]
+IsoWeekday = Annotated[int, Field(ge=1, le=7, description="1 = Monday … 7 = Sunday.")]
 
-    effective: DateText | None = Field(
-        default=None, description="The date from which this price applied."
-    )
-    input_per_mtok: NonNegativePrice
-    output_per_mtok: NonNegativePrice
+PRICE_FIELDS = (
+    "input_per_mtok",
+    "cached_input_per_mtok",
+    "cache_write_per_mtok",
+    "cache_write_1h_per_mtok",
+    "output_per_mtok",
+    "reasoning_per_mtok",
+    "per_request",
+)
+"""The prices a card, a long-context tier, a service tier or off-peak hours may give."""
+
+SERVICE_TIERS = ("batch", "flex", "priority")
+
+
+class PriceOverrides(_Record):
+    """Prices that replace a card's own where given (null or absent: the card's)."""
+
+    input_per_mtok: NonNegativePrice | None = None
     cached_input_per_mtok: NonNegativePrice | None = None
-    label: str | None = Field(
-        default=None, description='What the card prices, where the row covers several (e.g. "R1").'
+    cache_write_per_mtok: NonNegativePrice | None = None
+    cache_write_1h_per_mtok: NonNegativePrice | None = None
+    output_per_mtok: NonNegativePrice | None = None
+    reasoning_per_mtok: NonNegativePrice | None = None
+    per_request: NonNegativePrice | None = None
+
+    def given(self) -> dict[str, float]:
+        """The prices this object sets, by field name."""
+        return {name: value for name in PRICE_FIELDS if (value := getattr(self, name)) is not None}
+
+
+class LongContextTier(PriceOverrides):
+    """Prices for a request whose prompt has more than ``above_prompt_tokens`` tokens."""
+
+    above_prompt_tokens: TokenThreshold = Field(
+        description="Prompt size (all input tokens, cached included) above which the whole "
+        "request is priced at this tier."
     )
-    note: str | None = None
-    source: Source | None = None
 
 
-class Pricing(_Record):
-    """The current price of a model, per million tokens in the store's currency."""
+def _check_tiers(tiers: list[LongContextTier] | None, where: str) -> None:
+    if tiers:
+        _check_unique((str(t.above_prompt_tokens) for t in tiers), where, "tier threshold")
+
+
+class ServiceTier(PriceOverrides):
+    """A service tier (batch, flex, priority); an empty object: offered at standard prices."""
+
+    tiers: list[LongContextTier] | None = Field(
+        default=None, description="Long-context tiers of this service tier; absent: the card's."
+    )
+
+    @model_validator(mode="after")
+    def _tiers_are_unique(self) -> ServiceTier:
+        _check_tiers(self.tiers, "tiers")
+        return self
+
+
+class ServiceTiers(_Record):
+    """The service tiers a card offers besides standard (null or absent: not offered)."""
+
+    batch: ServiceTier | None = None
+    flex: ServiceTier | None = None
+    priority: ServiceTier | None = None
+
+
+class OffPeakWindow(_Record):
+    """Weekly hours in UTC; a window whose end is not after its start passes midnight."""
+
+    days: list[IsoWeekday] = Field(min_length=1, description="ISO weekdays the window starts on.")
+    start_utc: ClockTime
+    end_utc: ClockTime = Field(description="Equal to start_utc: the whole day.")
+
+
+class OffPeak(PriceOverrides):
+    """Prices in off-peak hours (standard service tier only)."""
+
+    windows: list[OffPeakWindow] = Field(default_factory=list)
+
+
+class PriceCard(_Record):
+    """A price card, per million tokens in ``currency`` (the store's when absent)."""
 
     input_per_mtok: NonNegativePrice
     output_per_mtok: NonNegativePrice
@@ -81,6 +152,78 @@ class Pricing(_Record):
         default=None,
         description="Price of input served from cache; null means the input price.",
     )
+    cache_write_per_mtok: NonNegativePrice | None = Field(
+        default=None,
+        description="Writing input into a prompt cache (default lifetime); null: the input price.",
+    )
+    cache_write_1h_per_mtok: NonNegativePrice | None = Field(
+        default=None,
+        description="Writing into a cache with a one-hour lifetime; null: cache_write_per_mtok.",
+    )
+    reasoning_per_mtok: NonNegativePrice | None = Field(
+        default=None, description="Reasoning (thinking) output tokens; null: the output price."
+    )
+    per_request: NonNegativePrice | None = Field(
+        default=None, description="A fee per request, in the card's currency; null: none."
+    )
+    currency: CurrencyCode | None = Field(
+        default=None, description="Currency of this card; null: the store's."
+    )
+    tiers: list[LongContextTier] | None = Field(
+        default=None,
+        description="Long-context tiers: a request whose prompt exceeds a threshold is priced "
+        "wholly at the tier with the largest such threshold.",
+    )
+    service_tiers: ServiceTiers | None = None
+    off_peak: OffPeak | None = None
+
+    @model_validator(mode="after")
+    def _tiers_are_unique(self) -> PriceCard:
+        _check_tiers(self.tiers, "tiers")
+        return self
+
+    @property
+    def effective_cached_input_per_mtok(self) -> float:
+        if self.cached_input_per_mtok is None:
+            return self.input_per_mtok
+        return self.cached_input_per_mtok
+
+    def has_schema2_prices(self) -> bool:
+        """Whether the card says more than the three prices of schema 1."""
+        return any(
+            getattr(self, name) is not None
+            for name in (
+                "cache_write_per_mtok",
+                "cache_write_1h_per_mtok",
+                "reasoning_per_mtok",
+                "per_request",
+                "tiers",
+                "service_tiers",
+                "off_peak",
+            )
+        )
+
+
+class _Dated(_Record):
+    effective: DateText | None = Field(
+        default=None, description="The date from which this price applied."
+    )
+
+
+class PricePoint(PriceCard, _Dated):
+    """A dated price card: kept as price history, newest last."""
+
+    # (The date comes first in the file, as it did in schema 1.)
+    label: str | None = Field(
+        default=None, description='What the card prices, where the row covers several (e.g. "R1").'
+    )
+    note: str | None = None
+    source: Source | None = None
+
+
+class Pricing(PriceCard):
+    """The current price card of a model."""
+
     as_of: DateText | None = Field(default=None, description="When these prices were last checked.")
     effective: DateText | None = Field(
         default=None,
@@ -99,12 +242,22 @@ class Pricing(_Record):
         default_factory=list,
         description="Earlier or alternative price cards, each with its source.",
     )
+    unpriced: dict[str, Any] | None = Field(
+        default=None,
+        description="Prices only their source can interpret (per image, per second, per "
+        "search…), kept as the source gives them, keyed by its field names; not priced.",
+    )
 
-    @property
-    def effective_cached_input_per_mtok(self) -> float:
-        if self.cached_input_per_mtok is None:
-            return self.input_per_mtok
-        return self.cached_input_per_mtok
+
+class ExchangeRates(_Record):
+    """Rates for showing costs in other currencies."""
+
+    as_of: DateText | None = None
+    source: str | None = None
+    rates: dict[CurrencyCode, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(
+        default_factory=dict,
+        description="Units of each currency per one unit of the store's currency.",
+    )
 
 
 class Quantity(_Record):
@@ -230,7 +383,8 @@ class Store(_Record):
     schema_version: int = Field(
         default=SCHEMA_VERSION, ge=1, description="Format version of this file."
     )
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+    currency: CurrencyCode = "USD"
+    exchange_rates: ExchangeRates | None = None
     benchmarks: list[BenchmarkDefinition] = Field(
         default_factory=list, description="Benchmarks that model results refer to."
     )
@@ -240,7 +394,23 @@ class Store(_Record):
     def _ids_are_unique(self) -> Store:
         _check_unique((m.id for m in self.models), "models", "model id")
         _check_unique((b.id for b in self.benchmarks), "benchmarks", "benchmark id")
+        for index, model in enumerate(self.models):
+            for card in (model.pricing, *model.pricing.history):
+                code = card.currency
+                if code is not None and self.rate(code) is None:
+                    raise ValueError(
+                        f"models[{index}]: price card in {code} but the store has no "
+                        f"exchange rate for {code} (add it to exchange_rates.rates)"
+                    )
         return self
+
+    def rate(self, code: str) -> float | None:
+        """Units of ``code`` per one unit of the store's currency; None without a rate."""
+        if code == self.currency:
+            return 1.0
+        if self.exchange_rates is None:
+            return None
+        return self.exchange_rates.rates.get(code)
 
     def model(self, model_id: str) -> Model | None:
         return next((m for m in self.models if m.id == model_id), None)

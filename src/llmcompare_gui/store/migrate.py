@@ -2,8 +2,7 @@
 
 Each step takes the raw JSON object of version ``n`` and returns version
 ``n + 1``. A file is carried through every step in turn, so each step only
-knows its neighbour. Version 1 is the first format: there is nothing to
-migrate yet, but the mechanism is exercised by the tests.
+knows its neighbour. Steps keep every field they do not know about.
 """
 
 from __future__ import annotations
@@ -13,7 +12,17 @@ from typing import Any
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _schema1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 only adds optional price-card fields and exchange rates.
+
+    A schema-1 card means exactly what it meant before (no tiers, no cache
+    writes, no fees, the store's currency), so the content stays as it is.
+    """
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _schema1_to_2}
 """Step from the key's version to the next one."""
 
 

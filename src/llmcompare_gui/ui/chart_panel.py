@@ -37,6 +37,7 @@ TAB_TITLES = {
     ChartKind.VALUE: "Value map",
     ChartKind.PARAMETERS: "Parameters",
     ChartKind.PRICE_HISTORY: "Price history",
+    ChartKind.PROMPT_SIZE: "Cost vs prompt size",
 }
 
 

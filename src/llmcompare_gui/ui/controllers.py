@@ -78,7 +78,7 @@ class CostController(QObject):
         self._value_benchmark = value_benchmark
         self._as_of: dt.date | None = None
         self._priced_models: list[Model] = list(table.store.models)
-        self._prices = PriceTable.from_models(self._priced_models)
+        self._prices = PriceTable.from_store(table.store, self._priced_models)
         self._compared_rows = np.empty(0, dtype=np.intp)
         self._compared_models: list[Model] = []
         self._compared_prices = self._prices
@@ -121,7 +121,7 @@ class CostController(QObject):
     def models_changed(self) -> None:
         """Prices, names or rows changed: gather the prices again, then recompute."""
         self._priced_models = models_on(self._table.store.models, self._as_of)
-        self._prices = PriceTable.from_models(self._priced_models)
+        self._prices = PriceTable.from_store(self._table.store, self._priced_models)
         self.compare_changed(recompute=False)
         self._update_benchmarks()
         self.recompute()
@@ -133,9 +133,7 @@ class CostController(QObject):
         self._compared_models = [models[row] for row in rows]
         idx = self._compared_rows
         prices = self._prices
-        self._compared_prices = PriceTable(
-            prices.input[idx], prices.cached_input[idx], prices.output[idx], prices.reasoning[idx]
-        )
+        self._compared_prices = prices.subset(idx)
         if recompute:
             self._update_benchmarks()
             self.recompute()
