@@ -363,7 +363,13 @@ def test_price_history_csv_lists_every_dated_point_with_its_source(tmp_path: Pat
         ("2025-09-05", "input", "0.56"),
         ("2025-09-05", "cached_input", "0.07"),
         ("2025-09-05", "output", "1.68"),
+        # The vendor's list in yuan, another listing of the same card (currency CNY).
+        ("2025-09-05", "input", "4"),
+        ("2025-09-05", "cached_input", "0.5"),
+        ("2025-09-05", "output", "12"),
         ("2026-11-29", "input", "0.55"),
         ("2026-11-29", "output", "1.66"),
     ]
     assert rows[3]["source"] == "DeepSeek API Docs: Models & Pricing"
+    assert {r["currency"] for r in rows[6:9]} == {"CNY"}
+    assert rows[6]["label"] == "CNY list price"

@@ -29,13 +29,20 @@ def test_an_as_of_date_names_the_date_and_the_sources_of_the_points_in_force() -
     comparison = Comparison(store, models_on(store.models, day), Scenario(), as_of=day)
     assert default_title(comparison, ChartKind.COST).endswith("— prices as of 2025-09-04")
     footnote = data_footnote(comparison, ChartKind.COST)
+    # The points in force on the day (no model's other sources): Moonshot's card, the V3.1
+    # announcement's, DeepSeek's V3 card with off-peak hours.
+    assert "Moonshot AI Open Platform" in footnote
     assert "DeepSeek-V3.1 Release (api-docs.deepseek.com" in footnote
+    assert "off-peak discounts" in footnote
+    assert "Kimi K2 vs DeepSeek V3/R1" not in footnote
 
 
 def test_the_price_history_footnote_names_every_points_source() -> None:
     store = default_store()
     v31 = [m for m in store.models if m.id == "deepseek-v3.1"]
     footnote = data_footnote(Comparison(store, v31, Scenario()), ChartKind.PRICE_HISTORY)
-    assert "DeepSeek-V3.1 Release" in footnote
+    # Oldest first: the 2025-08-21 point, the 2025-09-05 card, its yuan listing; the article's
+    # card (2026-11-29) is the one more.
+    assert footnote.startswith("Data: DeepSeek-V3.1 Release (api-docs.deepseek.com, 2026-12-02)")
     assert "DeepSeek API Docs: Models & Pricing" in footnote
-    assert "Kimi K2 vs DeepSeek V3/R1" in footnote
+    assert "; and 1 more source." in footnote

@@ -28,6 +28,16 @@ def timestamp(day: dt.date) -> float:
     return float(calendar.timegm(day.timetuple()))
 
 
+def _factor(comparison: Comparison, option: PriceOption) -> float | None:
+    """From the point's currency to the display currency; None without a rate."""
+    store = comparison.store
+    source = store.rate(option.currency or store.currency)
+    target = store.rate(comparison.currency)
+    if source is None or target is None:
+        return None
+    return target / source
+
+
 class PriceHistoryChart(ChartBase):
     kind = ChartKind.PRICE_HISTORY
 
@@ -62,7 +72,13 @@ class PriceHistoryChart(ChartBase):
         for position, row in enumerate(charted.rows):
             charted_model = comparison.models[row]
             model = comparison.store.model(charted_model.id) or charted_model
-            options = [option for option in price_options(model) if option.effective]
+            options = [
+                option
+                for option in price_options(model)
+                if option.effective
+                and not option.alternative
+                and _factor(comparison, option) is not None
+            ]
             if options:
                 histories.append((position, model.name, options))
         starts = [parse_date(o.effective or "") for _, _, opts in histories for o in opts]
@@ -139,6 +155,9 @@ class PriceHistoryChart(ChartBase):
                 else end
             )
             price = getattr(option, attribute)
+            factor = (_factor(self._comparison, option) if self._comparison else None) or 1.0
+            if price is not None:
+                price = float(price) * factor
             if price is None:
                 xs.append(start)
                 ys.append(math.nan)

@@ -34,7 +34,8 @@ _DESCRIPTIONS = {
     ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
     ChartKind.PRICE_HISTORY: "input, cached-input and output price per million tokens over "
     "time, one step per dated price point (CSV: model_id,model,label,effective,field,price,"
-    "currency,source; one row per model, point and price the point gives, oldest first)",
+    "currency,source; one row per model, point and price the point gives, oldest first, "
+    "each price as listed in its card's currency)",
     ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axis): "
     "long-context tiers as steps, the scenario's prompt size marked",
 }

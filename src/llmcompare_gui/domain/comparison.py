@@ -334,7 +334,7 @@ def _price_history_table(comparison: Comparison) -> Table:
                         option.effective or "",
                         field_name,
                         float(price),
-                        comparison.currency,
+                        option.currency or comparison.store.currency,
                         option.source_title if option.source else "",
                     )
                 )

@@ -217,6 +217,11 @@ class PricePoint(PriceCard, _Dated):
     label: str | None = Field(
         default=None, description='What the card prices, where the row covers several (e.g. "R1").'
     )
+    alternative: bool | None = Field(
+        default=None,
+        description="Another listing of prices in force (e.g. the vendor's list in another "
+        "currency): kept and shown, never chosen by date.",
+    )
     note: str | None = None
     source: Source | None = None
 

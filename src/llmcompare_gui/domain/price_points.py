@@ -19,7 +19,7 @@ from .model import Model, PricePoint, Pricing, Source
 STALE_AFTER_DAYS = 183
 """A price point older than about six months is marked stale."""
 
-_POINT_ONLY_FIELDS = frozenset({"effective", "note", "source", "label"})
+_POINT_ONLY_FIELDS = frozenset({"effective", "note", "source", "label", "alternative"})
 """Fields of a history point that describe it rather than price anything."""
 
 
@@ -36,6 +36,10 @@ class PriceOption:
     output_per_mtok: float
     cached_input_per_mtok: float | None
     note: str | None
+    currency: str | None = None
+    """The card's own currency; None: the store's."""
+    alternative: bool = False
+    """Another listing of prices in force: shown, never chosen by date."""
 
     @property
     def is_current(self) -> bool:
@@ -75,6 +79,7 @@ def price_options(model: Model) -> list[PriceOption]:
         output_per_mtok=pricing.output_per_mtok,
         cached_input_per_mtok=pricing.cached_input_per_mtok,
         note=None,
+        currency=pricing.currency,
     )
     dated = sorted(
         (option for option in options if option.effective),
@@ -98,6 +103,8 @@ def _option(index: int, point: PricePoint) -> PriceOption:
         output_per_mtok=point.output_per_mtok,
         cached_input_per_mtok=point.cached_input_per_mtok,
         note=point.note,
+        currency=point.currency,
+        alternative=bool(point.alternative),
     )
 
 
@@ -107,7 +114,7 @@ def option_on(model: Model, day: dt.date) -> PriceOption:
     An undated point counts as starting with the one before it; a day before every
     dated point gets the earliest point (the best the store knows).
     """
-    options = price_options(model)
+    options = [option for option in price_options(model) if not option.alternative]
     chosen = options[0]
     start: dt.date | None = None
     for option in options:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.currency import conversion_note
 from ..domain.model import Model, Source
 from ..domain.tokens import format_token_volume
 
@@ -78,6 +79,9 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
 def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
     count = len(comparison.models)
     models = f"{count} model{'s' if count != 1 else ''}, prices in {comparison.currency}"
+    rates = conversion_note(comparison.store, comparison.models, comparison.currency)
+    if rates:
+        models += f" (converted at {rates})"
     if kind is ChartKind.COST:
         return (
             f"{models}; bars split into input not served from cache, cached input and "
@@ -128,6 +132,8 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
                 yield quantity.source
         if arch.source:
             yield arch.source
+    if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.PRICE_HISTORY):
+        return  # the prices charted have their own sources: the model's others are not these
     yield from model.sources
 
 

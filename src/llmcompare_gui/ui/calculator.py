@@ -21,6 +21,7 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -44,7 +45,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.cost import Scenario, cheapest_mask, free_mask
+from ..domain.model import Store
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from .currency import CurrencyControl
 from .price_date import PriceDateControl
 
 MIN_DECADE = 3
@@ -336,6 +339,11 @@ class CostCalculator(QWidget):
         reasoning_label.setToolTip(REASONING_HELP)
 
         self.price_date = PriceDateControl(self)
+        self.currency_control = CurrencyControl(self)
+        self._rate_label = QLabel(self)
+        self._rate_label.setObjectName("exchangeRateLabel")
+        self._rate_label.setWordWrap(True)
+        self._rate_label.setVisible(False)
 
         self._costs = QTreeWidget(self)
         self._costs.setObjectName("costList")
@@ -415,10 +423,12 @@ class CostCalculator(QWidget):
         reasoning_row.addStretch(1)
         layout.addLayout(reasoning_row)
         layout.addWidget(self.price_date)
+        layout.addWidget(self.currency_control)
 
         layout.addSpacing(6)
         layout.addWidget(costs_caption)
         layout.addWidget(self._costs, 100)
+        layout.addWidget(self._rate_label)
         layout.addWidget(self._empty)
         layout.addStretch(1)
 
@@ -431,6 +441,7 @@ class CostCalculator(QWidget):
             control.edit.editingFinished.connect(lambda c=control: self._on_edit(c))
         self._cached.valueChanged.connect(self._on_cached)
         self._reasoning.valueChanged.connect(self._on_reasoning)
+        self.currency_control.currencyChanged.connect(lambda code: self._change(currency=code))
 
     # --- the scenario ------------------------------------------------------------------
 
@@ -449,13 +460,14 @@ class CostCalculator(QWidget):
             self._reasoning.setValue(scenario.reasoning_overhead)
         with QSignalBlocker(self._preset):
             self._preset.setCurrentIndex(_preset_index(scenario))
+        self.currency_control.set_currency(scenario.currency)
 
     def _show_cached_share(self, share: float) -> None:
         with QSignalBlocker(self._cached):
             self._cached.setValue(round(share * 100))
         self._cached_label.setText(percent_text(share))
 
-    def _change(self, **changes: float) -> None:
+    def _change(self, **changes: Any) -> None:
         """Apply a user's change: back to the Custom preset, and emit the new scenario."""
         scenario = dataclasses.replace(self._scenario, **changes)
         if scenario == self._scenario:
@@ -552,6 +564,18 @@ class CostCalculator(QWidget):
                 for column in range(3):
                     item.setFont(column, font)
         self._fit_columns()
+
+    def set_currencies(self, store: Store) -> None:
+        """The display currencies the store has rates for."""
+        self.currency_control.set_store(store, self._scenario.currency)
+
+    def show_rate_note(self, text: str | None) -> None:
+        """The exchange rates the costs were converted with, and their date (hidden: none)."""
+        self._rate_label.setText(f"Converted at {text}" if text else "")
+        self._rate_label.setVisible(bool(text))
+
+    def rate_note(self) -> str:
+        return self._rate_label.text()
 
     def _fit_columns(self) -> None:
         """Widen the cost and ratio columns to their texts (they never shrink while dragging)."""

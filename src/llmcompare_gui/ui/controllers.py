@@ -7,6 +7,7 @@ one call for every model per scenario change.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.comparison import Comparison
 from ..domain.cost import PriceTable, Scenario, compute_costs
+from ..domain.currency import conversion_note
 from ..domain.importers import ImportPlan
 from ..domain.model import Model, Store
 from ..domain.price_points import models_on
@@ -50,6 +52,10 @@ class CalculatorView(Protocol):
     def set_scenario(self, scenario: Scenario) -> None: ...
 
     def show_costs(self, names: Sequence[str], totals: np.ndarray, currency: str) -> None: ...
+
+    def show_rate_note(self, text: str | None) -> None: ...
+
+    def set_currencies(self, store: Store) -> None: ...
 
 
 class ChartView(Protocol):
@@ -83,6 +89,7 @@ class CostController(QObject):
         self._compared_models: list[Model] = []
         self._compared_prices = self._prices
         calculator.set_scenario(scenario)
+        self._keep_a_known_currency()
         table.modelsChanged.connect(self.models_changed)
         table.compareChanged.connect(self.compare_changed)
         self.compare_changed(recompute=False)
@@ -122,6 +129,7 @@ class CostController(QObject):
         """Prices, names or rows changed: gather the prices again, then recompute."""
         self._priced_models = models_on(self._table.store.models, self._as_of)
         self._prices = PriceTable.from_store(self._table.store, self._priced_models)
+        self._keep_a_known_currency()
         self.compare_changed(recompute=False)
         self._update_benchmarks()
         self.recompute()
@@ -147,14 +155,27 @@ class CostController(QObject):
             choices.append((shown.id, shown.name))
         self._charts.set_benchmarks(choices, shown.id if shown is not None else None)
 
+    def _keep_a_known_currency(self) -> None:
+        """A display currency the store lost its rate for falls back to the store's."""
+        store = self._table.store
+        self._calculator.set_currencies(store)
+        code = self._scenario.currency
+        if code is not None and store.rate(code) is None:
+            self._scenario = dataclasses.replace(self._scenario, currency=None)
+            self._calculator.set_scenario(self._scenario)
+
     def recompute(self) -> None:
         scenario = self._scenario
         costs = compute_costs(self._prices, scenario)
+        self._table.set_cost_currency(costs.currency)
         self._table.set_costs(costs.total, self._prices.blended(scenario.input_share))
         self._calculator.show_costs(
             [model.name for model in self._compared_models],
             costs.total[self._compared_rows],
-            self._table.store.currency,
+            costs.currency,
+        )
+        self._calculator.show_rate_note(
+            conversion_note(self._table.store, self._priced_models, scenario.currency)
         )
         self._charts.set_comparison(self.current_comparison())
 

@@ -117,6 +117,7 @@ class WindowSettings:
                 output_tokens=float(data["output_tokens"]),
                 cached_share=float(data["cached_share"]),
                 reasoning_overhead=float(data.get("reasoning_overhead", 1.0)),
+                currency=data.get("currency") or None,
             )
         except (KeyError, TypeError, ValueError, ScenarioError):
             return None
@@ -129,6 +130,7 @@ class WindowSettings:
                 "output_tokens": scenario.output_tokens,
                 "cached_share": scenario.cached_share,
                 "reasoning_overhead": scenario.reasoning_overhead,
+                "currency": scenario.currency or "",
             },
         )
 

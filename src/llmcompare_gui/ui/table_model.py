@@ -339,6 +339,7 @@ class ModelTableModel(QAbstractTableModel):
         self._store = store
         self._compared: set[str] = set()
         self._price_day: dt.date | None = None
+        self._cost_currency: str | None = None
         self._sorted_by: tuple[str, Qt.SortOrder] | None = None
         self._set_store(store)
 
@@ -397,6 +398,16 @@ class ModelTableModel(QAbstractTableModel):
         raise KeyError(model_id)
 
     # -- costs --------------------------------------------------------------
+
+    def set_cost_currency(self, code: str | None) -> None:
+        """The currency the costs arrive in (None: the store's)."""
+        if code == self._store.currency:
+            code = None
+        if code == self._cost_currency:
+            return
+        self._cost_currency = code
+        section = self._key_index[COST]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
 
     def set_costs(self, total: np.ndarray, blended: np.ndarray) -> None:
         """New costs and blended prices, in store order: one dataChanged for both columns."""
@@ -464,6 +475,8 @@ class ModelTableModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.key == COST and self._cost_currency is not None:
+                return f"Cost / month ({self._cost_currency})"
             return column.header
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tip
@@ -573,7 +586,9 @@ class ModelTableModel(QAbstractTableModel):
             return MISSING
         if value == 0:
             return FREE
-        return currency_symbol(self._store.currency) + format_money(float(value))
+        return currency_symbol(self._cost_currency or self._store.currency) + format_money(
+            float(value)
+        )
 
     def _money_cell(self, store_row: int) -> str:
         text = self._money(self._cost[store_row])
