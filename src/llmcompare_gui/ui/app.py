@@ -109,6 +109,7 @@ def wire(
     from .delegates import CellDelegate, CompareDelegate
     from .export_controller import ExportController
     from .import_dialog import ImportDialog
+    from .provenance_controller import ProvenanceController
     from .table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
@@ -163,6 +164,10 @@ def wire(
         return [table.model_at(proxy.mapToSource(proxy.index(row, 0)).row()).id for row in rows]
 
     edits = EditController(table, stack, selected_ids, window, parent=window)
+    provenance = ProvenanceController(table, stack, selected_ids, window, parent=window)
+    window.provenance = provenance
+    window.sources_action.triggered.connect(provenance.show_sources)
+    window.rates_action.triggered.connect(provenance.edit_rates)
     window.add_action.triggered.connect(edits.add)
     window.edit_action.triggered.connect(edits.edit)
     window.duplicate_action.triggered.connect(edits.duplicate)
@@ -172,6 +177,7 @@ def wire(
         window.statusBar().showMessage(text, 10_000)
 
     edits.message.connect(message)
+    provenance.message.connect(message)
 
     def clear_refusal() -> None:
         """A refused value's message goes once a later edit succeeds."""

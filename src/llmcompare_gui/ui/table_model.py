@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.cost import cheapest_mask
-from ..domain.model import Model, Quantity, Source, Store
+from ..domain.model import ExchangeRates, Model, Quantity, Source, Store
 from ..domain.price_points import PriceOption, is_stale, option_on, price_options
 
 MISSING = "—"
@@ -674,6 +674,18 @@ class ModelTableModel(QAbstractTableModel):
         return True
 
     # -- changes, called by the undo commands ----------------------------------
+
+    def set_exchange_rates(self, rates: ExchangeRates | None) -> None:
+        """New rates for the store; ValueError (nothing changed) if a card's currency loses its."""
+        try:
+            Store.model_validate(
+                {**self._store.model_dump(exclude_unset=True), "exchange_rates": None}
+                | ({"exchange_rates": rates.model_dump(exclude_unset=True)} if rates else {})
+            )
+        except ValidationError as error:
+            raise ValueError(error.errors()[0]["msg"]) from None
+        self._store.exchange_rates = rates
+        self.modelsChanged.emit()
 
     def replace_model(self, model_id: str, model: Model) -> None:
         store_row = self._store_row_of(model_id)
