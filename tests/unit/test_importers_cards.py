@@ -241,8 +241,8 @@ def test_openrouter_cache_write_reasoning_and_request() -> None:
 def test_csv_columns_for_the_flat_card_fields() -> None:
     text = (
         "id,name,input_per_mtok,output_per_mtok,cache_write_per_mtok,cache_write_1h_per_mtok,"
-        "reasoning_per_mtok,per_request,currency\n"
-        "m,M,1,2,1.25,2,3,0.01,USD\n"
+        "reasoning_per_mtok,per_request,price_currency,currency\n"
+        "m,M,1,2,1.25,2,3,0.01,USD,EUR\n"
     )
     record = read_price_file(text).models[0]
     assert dict(record.card) == {
@@ -252,7 +252,7 @@ def test_csv_columns_for_the_flat_card_fields() -> None:
         "per_request": 0.01,
         "currency": "USD",
     }
-    with pytest.raises(ImportFileError, match="line 2, column currency"):
+    with pytest.raises(ImportFileError, match="line 2, column price_currency"):
         read_price_file(text.replace(",USD", ",dollars"))
 
 
@@ -300,3 +300,32 @@ def test_bad_off_peak_hours_say_where() -> None:
     with pytest.raises(ImportFileError) as caught:
         read_price_file(text)
     assert caught.value.where == "$['m'].off_peak_pricing.windows[0].hours_utc"
+
+
+def test_the_table_export_of_schema_2_cards_reads_back_unchanged() -> None:
+    from llmcompare_gui.domain.table_export import model_table
+    from llmcompare_gui.export.csv_export import csv_text
+
+    store = Store.model_validate(
+        {
+            "exchange_rates": {"rates": {"CNY": 7.1}},
+            "models": [
+                {
+                    "id": "m",
+                    "name": "M",
+                    "pricing": {
+                        "input_per_mtok": 1.0,
+                        "output_per_mtok": 2.0,
+                        "cache_write_per_mtok": 1.25,
+                        "cache_write_1h_per_mtok": 2.0,
+                        "reasoning_per_mtok": 3.0,
+                        "per_request": 0.01,
+                        "currency": "CNY",
+                    },
+                }
+            ],
+        }
+    )
+    table = model_table(store, store.models)
+    plan = plan_import(store, read_price_file(csv_text(table.header, table.rows)))
+    assert (plan.added, plan.updated, plan.unchanged) == ([], [], ["m"])

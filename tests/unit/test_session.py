@@ -253,3 +253,38 @@ def test_migrated_store_is_backed_up_once_before_its_first_save(
 
     session.save()
     assert len(list((paths.data_dir / "backups").iterdir())) == 1
+
+
+def test_a_schema_1_store_migrates_to_2_with_a_backup_and_keeps_unknown_fields(
+    paths: AppPaths, sessions: list[StoreSession]
+) -> None:
+    v1 = {
+        "schema_version": 1,
+        "currency": "USD",
+        "x_written_by": "a script",
+        "models": [
+            {
+                "id": "a",
+                "name": "A",
+                "x_model": [1, 2],
+                "pricing": {
+                    "input_per_mtok": 1.0,
+                    "output_per_mtok": 2.0,
+                    "cached_input_per_mtok": None,
+                    "x_pricing": {"kept": True},
+                    "history": [
+                        {"effective": "2025-01", "input_per_mtok": 3, "output_per_mtok": 4}
+                    ],
+                },
+            }
+        ],
+    }
+    old = write_store(paths, v1)
+    session = open_session(paths, sessions)  # the real migrations
+    assert session.store.schema_version == 2
+    assert paths.store_file.read_bytes() == old  # opening writes nothing
+    session.save()
+    (backup,) = (paths.data_dir / "backups").glob("models-*-schema1.json")
+    assert backup.read_bytes() == old
+    # Everything as it was, but for the version.
+    assert json.loads(paths.store_file.read_bytes()) == {**v1, "schema_version": 2}

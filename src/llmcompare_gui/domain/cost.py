@@ -23,6 +23,7 @@ a volume or share change is then pure array arithmetic for all models.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
@@ -232,9 +233,7 @@ class PriceTable:
         count = len(models)
         reasoning = np.fromiter((m.has_reasoning_mode for m in models), dtype=bool, count=count)
         cards = [m.pricing for m in models]
-        tiers = _same_depth(
-            {name: _service_tier_columns(cards, name) for name in SERVICE_TIER_NAMES}
-        )
+        tiers = _all_service_tiers(cards)
         off_peak = np.full((count, _FIELD_COUNT), np.nan)
         has_off_peak = np.zeros(count, dtype=bool)
         for row, card in enumerate(cards):
@@ -404,12 +403,14 @@ class PriceTable:
 
 
 def _card_fields(overrides: PriceOverrides | PriceCard) -> FloatArray:
-    values = np.full(_FIELD_COUNT, np.nan)
-    for index, name in enumerate(PRICE_FIELDS):
-        value = getattr(overrides, name)
-        if value is not None:
-            values[index] = value
-    return values
+    return np.array(_raw_prices(overrides), dtype=float)
+
+
+def _raw_prices(overrides: PriceOverrides | PriceCard) -> list[float]:
+    """The prices an object gives, in the order of ``PRICE_FIELDS``; NaN where it gives none."""
+    return [
+        np.nan if (value := getattr(overrides, name)) is None else value for name in PRICE_FIELDS
+    ]
 
 
 def _off_peak_fields(card: PriceCard, off_peak: PriceOverrides) -> FloatArray:
@@ -428,82 +429,100 @@ def _off_peak_fields(card: PriceCard, off_peak: PriceOverrides) -> FloatArray:
 
 
 def _with_fallbacks(raw: FloatArray) -> FloatArray:
-    """Fill what a level leaves open: CONTRACT §2's 'when absent' column."""
+    """Fill what a level leaves open (CONTRACT §2's 'when absent'); works on (..., fields)."""
     out = raw.copy()
-    if np.isnan(out[_CACHED]):
-        out[_CACHED] = out[_INPUT]
-    if np.isnan(out[_WRITE_5M]):
-        out[_WRITE_5M] = out[_INPUT]
-    if np.isnan(out[_WRITE_1H]):
-        out[_WRITE_1H] = out[_WRITE_5M]
-    if np.isnan(out[_REASONING]):
-        out[_REASONING] = out[_OUTPUT]
-    if np.isnan(out[_REQUEST]):
+    for derived, origin in (
+        (_CACHED, _INPUT),
+        (_WRITE_5M, _INPUT),
+        (_WRITE_1H, _WRITE_5M),
+        (_REASONING, _OUTPUT),
+    ):
+        column = out[..., derived]
+        out[..., derived] = np.where(np.isnan(column), out[..., origin], column)
+    out[..., _REQUEST] = np.nan_to_num(out[..., _REQUEST], nan=0.0)
+    return out
+
+
+def _filled(raw: list[float]) -> list[float]:
+    """:func:`_with_fallbacks` for one level, in plain Python (faster on seven numbers)."""
+    out = list(raw)
+    for derived, origin in (
+        (_CACHED, _INPUT),
+        (_WRITE_5M, _INPUT),
+        (_WRITE_1H, _WRITE_5M),
+        (_REASONING, _OUTPUT),
+    ):
+        if math.isnan(out[derived]):
+            out[derived] = out[origin]
+    if math.isnan(out[_REQUEST]):
         out[_REQUEST] = 0.0
     return out
 
 
 def _card_levels(
-    base: FloatArray, tiers: list[LongContextTier]
-) -> tuple[list[FloatArray], list[float]]:
+    base: list[float], tiers: Sequence[LongContextTier]
+) -> tuple[list[list[float]], list[float]]:
     """The card and each tier (ascending), a tier's missing prices from the tier below."""
-    levels = [_with_fallbacks(base)]
+    levels = [_filled(base)]
     thresholds: list[float] = []
     below = base
     for tier in sorted(tiers, key=lambda t: t.above_prompt_tokens):
-        raw = _card_fields(tier)
         # A price the tier leaves open is the one the level below gives; one
         # nobody gives follows the tier's own input or output price.
-        raw = np.where(np.isnan(raw), below, raw)
-        levels.append(_with_fallbacks(raw))
+        raw = [b if math.isnan(t) else t for t, b in zip(_raw_prices(tier), below, strict=True)]
+        levels.append(_filled(raw))
         thresholds.append(float(tier.above_prompt_tokens))
         below = raw
     return levels, thresholds
 
 
-def _service_tier_columns(cards: Sequence[PriceCard], name: str) -> _ServiceTierColumns:
+def _all_service_tiers(cards: Sequence[PriceCard]) -> dict[str, _ServiceTierColumns]:
+    """Every service tier's columns, built with one pass over the cards.
+
+    Most cards are flat: their levels are filled for all rows at once; only
+    cards with long-context tiers or service tiers are walked one by one.
+    """
     count = len(cards)
-    offered = np.zeros(count, dtype=bool)
-    per_model: list[tuple[list[FloatArray], list[float]]] = []
+    raw = np.array([_raw_prices(card) for card in cards], dtype=float).reshape(count, _FIELD_COUNT)
+    bases = dict.fromkeys(SERVICE_TIER_NAMES, raw)
+    offered = {name: np.zeros(count, dtype=bool) for name in SERVICE_TIER_NAMES}
+    offered["standard"][:] = True
+    tiered: dict[str, dict[int, Sequence[LongContextTier]]] = {n: {} for n in SERVICE_TIER_NAMES}
     for row, card in enumerate(cards):
-        base = _card_fields(card)
-        tiers = card.tiers or []
-        if name == "standard":
-            offered[row] = True
-        else:
-            service = getattr(card.service_tiers, name) if card.service_tiers else None
-            if service is not None:
-                offered[row] = True
-                own = _card_fields(service)
-                base = np.where(np.isnan(own), base, own)
-                if service.tiers is not None:
-                    tiers = service.tiers
-        per_model.append(_card_levels(base, tiers))
-    depth = max((len(thresholds) for _, thresholds in per_model), default=0)
-    levels = np.empty((count, depth + 1, _FIELD_COUNT))
-    thresholds_array = np.full((count, depth), np.inf)
-    for row, (card_levels, card_thresholds) in enumerate(per_model):
-        levels[row, : len(card_levels)] = card_levels
-        levels[row, len(card_levels) :] = card_levels[-1]
-        thresholds_array[row, : len(card_thresholds)] = card_thresholds
-    return _ServiceTierColumns(offered, levels, thresholds_array)
-
-
-def _same_depth(tiers: dict[str, _ServiceTierColumns]) -> dict[str, _ServiceTierColumns]:
-    """Pad every service tier to the same number of long-context levels."""
-    depth = max(columns.thresholds.shape[1] for columns in tiers.values())
-    padded = {}
-    for name, columns in tiers.items():
-        missing = depth - columns.thresholds.shape[1]
-        if missing:
-            last = columns.levels[:, -1:, :]
-            columns = _ServiceTierColumns(
-                columns.offered,
-                np.concatenate([columns.levels, np.repeat(last, missing, axis=1)], axis=1),
-                np.pad(columns.thresholds, ((0, 0), (0, missing)), constant_values=np.inf),
-            )
-        padded[name] = columns
-    return padded
+        if card.tiers:
+            for name in SERVICE_TIER_NAMES:
+                tiered[name][row] = card.tiers
+        services = card.service_tiers
+        if services is None:
+            continue
+        for name in SERVICE_TIER_NAMES[1:]:
+            service = getattr(services, name)
+            if service is None:
+                continue
+            offered[name][row] = True
+            if bases[name] is raw:
+                bases[name] = raw.copy()
+            own = _card_fields(service)
+            bases[name][row] = np.where(np.isnan(own), raw[row], own)
+            if service.tiers is not None:
+                tiered[name][row] = service.tiers
+                if not service.tiers:
+                    del tiered[name][row]
+    depth = max(
+        (len(tiers) for per_row in tiered.values() for tiers in per_row.values()), default=0
+    )
+    result: dict[str, _ServiceTierColumns] = {}
+    for name in SERVICE_TIER_NAMES:
+        levels = np.empty((count, depth + 1, _FIELD_COUNT))
+        levels[:] = _with_fallbacks(bases[name])[:, None, :]
+        thresholds = np.full((count, depth), np.inf)
+        for row, tiers in tiered[name].items():
+            card_levels, card_thresholds = _card_levels(bases[name][row].tolist(), tiers)
+            levels[row, : len(card_levels)] = card_levels
+            levels[row, len(card_levels) :] = card_levels[-1]
+            thresholds[row, : len(card_thresholds)] = card_thresholds
+        result[name] = _ServiceTierColumns(offered[name], levels, thresholds)
+    return result
 
 
 @dataclass(frozen=True)

@@ -609,11 +609,13 @@ def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
         card: dict[str, Any] = {
             name: prices[name] for name in _CSV_PRICES[3:] if prices[name] is not None
         }
-        currency = cells.get("currency", "")
+        # Not "currency": in the table export that column is the cost's currency.
+        currency = cells.get("price_currency", "")
         if currency:
             if not re.fullmatch(r"[A-Z]{3}", currency):
                 raise ImportFileError(
-                    f"{currency!r} is not a currency code such as USD", f"{line}, column currency"
+                    f"{currency!r} is not a currency code such as USD",
+                    f"{line}, column price_currency",
                 )
             card["currency"] = currency
         models.append(

@@ -2,7 +2,9 @@
 
 The first columns are exactly the ones the import needs (``id``, ``name``,
 ``vendor``, ``input_per_mtok``, ``cached_input_per_mtok``, ``output_per_mtok``);
-the others carry what the table shows, named after the store's fields.
+the others carry what the table shows, named after the store's fields
+(``price_currency`` is the card's own currency, empty for the store's;
+``currency`` that of ``monthly_cost``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ MODEL_TABLE_HEADER = (
     "input_per_mtok",
     "cached_input_per_mtok",
     "output_per_mtok",
+    "cache_write_per_mtok",
+    "cache_write_1h_per_mtok",
+    "reasoning_per_mtok",
+    "per_request",
+    "price_currency",
     "context_window",
     "total_params_b",
     "active_params_b",
@@ -65,6 +72,11 @@ def model_table(
                 pricing.input_per_mtok,
                 pricing.cached_input_per_mtok,
                 pricing.output_per_mtok,
+                pricing.cache_write_per_mtok,
+                pricing.cache_write_1h_per_mtok,
+                pricing.reasoning_per_mtok,
+                pricing.per_request,
+                pricing.currency,
                 arch.context_window.value if arch and arch.context_window else None,
                 arch.total_params_b.value if arch and arch.total_params_b else None,
                 arch.active_params_b.value if arch and arch.active_params_b else None,
