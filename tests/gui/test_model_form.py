@@ -110,7 +110,7 @@ def test_fields_are_shown(qtbot: QtBot, store: Store) -> None:
     assert benchmarks.item(aime, 2).text() == "Higher than DeepSeek V3"
     modes = table(dialog, "modesTable")
     assert modes.item(0, 0).text() == "heavy"
-    assert table(dialog, "sourcesTable").rowCount() == 2  # the article and the vendor page
+    assert table(dialog, "sourcesTable").rowCount() == 3  # the article, the vendor pages (USD, CNY)
     notes = dialog.findChild(QPlainTextEdit, "notesEdit")
     assert isinstance(notes, QPlainTextEdit)
     assert notes.toPlainText().startswith("Low latency")

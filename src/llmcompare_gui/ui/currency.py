@@ -27,6 +27,7 @@ class CurrencyControl(QWidget):
         self.combo.setObjectName("displayCurrencyCombo")
         self.combo.setToolTip(CURRENCY_HELP)
         self.combo.setAccessibleName("Display currency")
+        self.combo.setAccessibleDescription(CURRENCY_HELP)
         label = QLabel("Show costs in:", self)
         label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
