@@ -13,11 +13,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .domain.chart_kind import ChartKind
 from .domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+
+if TYPE_CHECKING:
+    from .domain.comparison import Comparison
 
 EXIT_OK = 0
 EXIT_WRITE_FAILED = 1
@@ -279,17 +282,23 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import",
         parents=[data_dir],
-        help="add or update models from LiteLLM's price file, OpenRouter's models JSON or CSV",
+        help="add or update models from LiteLLM's price file, OpenRouter's models JSON or CSV, "
+        "or benchmark results from Aider's leaderboard YAML or a benchmark CSV",
         description="Add or update models in the store from a price file: LiteLLM's "
         "model_prices_and_context_window.json, the JSON of OpenRouter's /api/v1/models, or "
         "CSV with at least the columns id, name, input_per_mtok, output_per_mtok. Models "
         "whose id is already in the store are updated; prices the file does not give are "
-        "left as they are. A backup of the store is kept before it is saved.",
+        "left as they are. Benchmark files add results to models already in the store: "
+        "Aider's leaderboard YAML (aider; runs kept with the model whose name or alias is "
+        "the run's model, or whose id or alias is its --model) or a CSV with the columns "
+        "model_id,benchmark,score[,unit,date,source_url,reported_by] (benchmark-csv). Runs "
+        "and rows that match no model are listed, not added. A backup of the store is kept "
+        "before it is saved.",
     )
     importer.add_argument("file", type=Path, metavar="FILE")
     importer.add_argument(
         "--format",
-        choices=("litellm", "openrouter", "csv"),
+        choices=("litellm", "openrouter", "csv", "aider", "benchmark-csv"),
         help="default: guessed from the content",
     )
     importer.add_argument(
@@ -398,6 +407,8 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
         value_benchmark=args.benchmark,
         as_of=args.as_of,
     )
+    if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
+        _name_unpriced_runs(comparison)
     try:
         if fmt == "csv":
             from .export.csv_export import write_csv
@@ -422,14 +433,19 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     return EXIT_OK
 
 
+def _name_unpriced_runs(comparison: Comparison) -> None:
+    costs = comparison.task_costs
+    for models, why in (
+        (costs.without_tokens, "its best run has no token counts"),
+        (costs.without_solved, "its best run solved no task"),
+    ):
+        for model in models:
+            print(f"llmcompare-gui: left out {model.id} ({model.name}): {why}", file=sys.stderr)
+
+
 def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
-    from .domain.importers import (
-        ImportFileError,
-        ImportFormat,
-        plan_import,
-        read_price_file,
-        summary_lines,
-    )
+    from .domain.importers import ImportFileError, ImportFormat, summary_lines
+    from .domain.imports import plan_any_import, read_import_file
     from .store.errors import StoreError
     from .store.paths import resolve_paths
     from .store.session import StoreSession
@@ -443,7 +459,7 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
         return fail(EXIT_IMPORT_FILE, f"{source}: byte {error.start}: not UTF-8 text")
     fmt = ImportFormat(args.format) if args.format else None
     try:
-        result = read_price_file(text, fmt, source.name)
+        result = read_import_file(text, fmt, source.name)
     except ImportFileError as error:
         return fail(EXIT_IMPORT_FILE, f"cannot import {source}: {error}")
 
@@ -455,7 +471,7 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
     try:
         if not args.dry_run and session.read_only:
             return fail(EXIT_STORE, f"cannot change {session.path}: {session.read_only_reason}")
-        plan = plan_import(session.store, result)
+        plan = plan_any_import(session.store, result)
         print(f"{source} ({result.format.value}) into {session.path}")
         for line in summary_lines(plan, dry_run=args.dry_run):
             print(line)

@@ -148,7 +148,13 @@ def test_bundle_leaves_out_test_data_and_unused_qt(launcher: Path) -> None:
     assert "default_store.json" in names
     assert "models.schema.json" in names
     assert not {path.name for path in FIXTURES.iterdir()} & names
-    for unused in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6", "libqvnc.so"):
+    for unused in (
+        "libQt6Qml.so.6",
+        "libQt6Quick.so.6",
+        "libQt6Pdf.so.6",
+        "libqvnc.so",
+        "qtbase_de.qm",
+    ):
         assert unused not in names
     for package in ("pytest", "hypothesis", "tkinter"):
         assert package not in names

@@ -195,6 +195,10 @@ def test_benchmark_csv(tmp_path: Path) -> None:
         (("--chart", "cost", "--format", "gif"), "invalid choice: 'gif'"),
         (("--chart", "cost", "--input-tokens", "10X"), "'10X' is not a token volume"),
         (("--chart", "cost", "--output-tokens", "-5"), "'-5' is not a token volume"),
+        (
+            ("--chart", "cost", "--input-tokens", "1e30"),
+            "argument --input-tokens: '1e30' is above the limit of 10^15 (1,000T) tokens a month",
+        ),
         (("--chart", "cost", "--cached-share", "1.5"), "'1.5' is outside 0 to 1"),
         (("--chart", "cost", "--cached-share", "lots"), "'lots' is not a share"),
         (("--chart", "cost", "--models", "kimi-k2,gpt-9"), "no model with id 'gpt-9'"),
@@ -206,6 +210,7 @@ def test_benchmark_csv(tmp_path: Path) -> None:
         "format",
         "tokens",
         "negative",
+        "too many tokens",
         "share",
         "share text",
         "model id",

@@ -49,6 +49,8 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
         (b'{"a": ', "line 1, column 7"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b"id,name\nx,y\n", "input_per_mtok"),
+        (b"[" * 100_000, "nested too deeply"),
+        (b"id;name;input_per_mtok;output_per_mtok\nx;X;0,5;1\ny;Y;1;z\n", "2 bad lines"),
     ],
 )
 def test_unreadable_import_file_exits_4_and_leaves_the_store(
@@ -87,3 +89,22 @@ def test_broken_store_exits_3_untouched(tmp_path: Path) -> None:
 def test_bad_format_argument_exits_2(tmp_path: Path) -> None:
     result = run("import", LITELLM, "--format", "yaml", "--data-dir", tmp_path)
     assert result.returncode == 2
+
+
+def test_litellm_entries_with_bad_prices_are_skipped_and_listed(tmp_path: Path) -> None:
+    raw = json.loads(LITELLM.read_text(encoding="utf-8"))
+    raw["broken/nan"] = {"mode": "chat", "input_cost_per_token": float("nan")}
+    raw["broken/negative"] = {"mode": "chat", "output_cost_per_token": -1e-6}
+    source = tmp_path / "prices.json"
+    source.write_text(json.dumps(raw), encoding="utf-8")
+    data = tmp_path / "data"
+    result = run("import", source, "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    assert "  2 × invalid price" in result.stdout.splitlines()
+    assert "    broken/nan: $['broken/nan'].input_cost_per_token: nan is not a finite price" in (
+        result.stdout.splitlines()
+    )
+    store = json.loads((data / "models.json").read_text(encoding="utf-8"))
+    ids = {m["id"] for m in store["models"]}
+    assert "gpt-4o" in ids
+    assert not {"broken/nan", "broken/negative"} & ids

@@ -143,10 +143,11 @@ def test_cost_csv_is_the_cost_engines_numbers(tmp_path: Path, data_dir: Path) ->
     totals = []
     for row in rows[1:]:
         index = by_id[row[0]]
-        assert float(row[2]) == costs.input[index]
-        assert float(row[3]) == costs.cached_input[index]
-        assert float(row[5]) == costs.output[index]
-        assert float(row[8]) == costs.total[index]
+        # The CSV rounds to 12 significant digits (no float noise such as 825.0000000000001).
+        assert float(row[2]) == pytest.approx(costs.input[index], rel=1e-12)
+        assert float(row[3]) == pytest.approx(costs.cached_input[index], rel=1e-12)
+        assert float(row[5]) == pytest.approx(costs.output[index], rel=1e-12)
+        assert float(row[8]) == pytest.approx(costs.total[index], rel=1e-12)
         totals.append(float(row[8]))
     assert totals == sorted(totals)
     assert np.isclose(sum(totals), costs.total.sum())

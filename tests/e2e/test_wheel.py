@@ -51,6 +51,11 @@ def test_wheel_holds_the_resources_and_the_gui_entry_point(wheel: Path) -> None:
             assert packed == (REPO / "resources" / name).read_bytes()
         (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
         text = archive.read(entry_points).decode()
+        (license_file,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert archive.read(license_file) == (REPO / "LICENSE").read_bytes()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        assert "License-Expression: MIT" in archive.read(metadata).decode()
+    assert "MIT License" in (REPO / "LICENSE").read_text(encoding="utf-8")
     assert "[gui_scripts]" in text
     assert "llmcompare-gui = llmcompare_gui.cli:main" in text
 

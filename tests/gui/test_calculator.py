@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSlider,
+    QTreeWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
-from llmcompare_gui.domain.tokens import parse_token_volume
+from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME, parse_token_volume
 from llmcompare_gui.ui.calculator import (
     PRESETS,
     SLIDER_MAX,
@@ -160,7 +161,7 @@ def test_exact_value_between_steps_survives_enter_on_unchanged_text(
     assert calc.scenario().input_tokens == 1234567.0
 
 
-@pytest.mark.parametrize("text", ["abc", "-5", "10X", "", "1e999"])
+@pytest.mark.parametrize("text", ["abc", "-5", "10X", "", "1e999", "1e30", "1001T"])
 def test_invalid_entries_are_refused_visibly(qtbot: QtBot, calc: CostCalculator, text: str) -> None:
     line_edit = edit(calc, "inputTokensEdit")
     before = calc.scenario()
@@ -182,6 +183,34 @@ def test_invalid_entries_are_refused_visibly(qtbot: QtBot, calc: CostCalculator,
     assert line_edit.property("invalid") is False
     assert message.isHidden()
     assert line_edit.styleSheet() == ""
+
+
+def test_too_many_tokens_names_the_limit(qtbot: QtBot, calc: CostCalculator) -> None:
+    type_into(qtbot, edit(calc, "inputTokensEdit"), "1e30")
+    message = calc.findChild(QLabel, "inputTokensError")
+    assert isinstance(message, QLabel)
+    assert (
+        message.text() == "Not applied: '1e30' is above the limit of 10^15 (1,000T) tokens a month"
+    )
+    type_into(qtbot, edit(calc, "inputTokensEdit"), "1e15")
+    assert calc.scenario().input_tokens == 1e15
+    assert message.isHidden()
+
+
+def test_cost_columns_refit_when_a_normal_value_returns(calc: CostCalculator) -> None:
+    tree = calc.findChild(QTreeWidget, "costList")
+    assert isinstance(tree, QTreeWidget)
+    names = ["Kimi K2", "DeepSeek V3.1"]
+    calc.show_costs(names, np.array([850.0, 716.0]), "USD")
+    normal = (tree.header().sectionSize(1), tree.header().sectionSize(2))
+    calc.show_costs(names, np.array([850e12 / 3, 1.0]), "USD")
+    assert calc.cost_rows()[0][1:] == ("$283.3T", "×283.3T")
+    wide = (tree.header().sectionSize(1), tree.header().sectionSize(2))
+    calc.show_costs(names, np.array([123456789.0, 1.0]), "USD")
+    assert calc.cost_rows()[0][1:] == ("$123,456,789.00", "×123,456,789")
+    assert tree.header().sectionSize(1) > wide[0]
+    calc.show_costs(names, np.array([850.0, 716.0]), "USD")
+    assert (tree.header().sectionSize(1), tree.header().sectionSize(2)) == normal
 
 
 def test_negative_entry_says_negative(qtbot: QtBot, calc: CostCalculator) -> None:
@@ -342,13 +371,20 @@ def test_show_costs_edge_cases(calc: CostCalculator) -> None:
         (1234567.891, "$1,234,567.89"),
         (0.0042, "$0.00420"),
         (0.000001234, "$0.00000123"),
+        (999_999_999.0, "$999,999,999.00"),
+        (1e9, "$1B"),
+        (1.35e12, "$1.35T"),
+        (3e20 + 8388608, "$3e+20"),
+        (3e29, "$3e+29"),
+        (999.96e12, "$1000T"),
+        (float("inf"), "—"),
     ],
 )
 def test_money_text(value: float, text: str) -> None:
     assert money_text(value, "USD") == text
 
 
-@given(st.floats(min_value=0, max_value=1e18, allow_nan=False, allow_infinity=False))
+@given(st.floats(min_value=0, max_value=MAX_TOKEN_VOLUME, allow_nan=False, allow_infinity=False))
 def test_editor_text_reads_back_as_the_value(volume: float) -> None:
     assert parse_token_volume(volume_text(volume)) == pytest.approx(volume, rel=1e-12, abs=0)
 
@@ -378,3 +414,58 @@ def test_tooltips_explain_the_controls(calc: CostCalculator) -> None:
     assert tip.startswith("Input tokens / month, on a logarithmic scale from 1K to 100B")
     assert "750k" in edit(calc, "inputTokensEdit").toolTip()
     assert "cache" in slider(calc, "cachedShareSlider").toolTip()
+
+
+def k2_run():  # type: ignore[no-untyped-def]
+    from llmcompare_gui.store.jsonstore import default_store
+
+    store = default_store()
+    k2 = store.model("kimi-k2")
+    assert k2 is not None
+    return store, k2.benchmark_runs[0]
+
+
+def test_like_an_aider_run_sets_volumes_from_the_runs_tokens_per_task(
+    qtbot: QtBot, calc: CostCalculator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmcompare_gui.ui.run_workload import RunWorkloadDialog
+
+    store, run = k2_run()
+    combo = calc.findChild(QComboBox, "workloadPreset")
+    assert isinstance(combo, QComboBox)
+    names = [combo.itemText(i) for i in range(combo.count())]
+    index = names.index("Like an Aider run…")
+    item = combo.model().item(index)  # type: ignore[attr-defined]
+    assert not item.isEnabled()  # no model with a run yet
+    calc.set_scenario(Scenario(1e6, 1e6, 0.25, 2.0))
+    calc.set_models(store.models)
+    assert item.isEnabled()
+    monkeypatch.setattr(RunWorkloadDialog, "ask", staticmethod(lambda parent, runs: (run, 2000.0)))
+    with qtbot.waitSignal(calc.scenarioChanged) as blocker:
+        combo.activated.emit(index)
+    # K2's run: 2,355,141 prompt and 363,846 completion tokens over 225 cases, × 2,000 tasks.
+    # 20,934,586.67 and 3,234,186.67, in whole tokens.
+    expected = Scenario(20934587.0, 3234187.0, 0.25, 2.0)
+    assert blocker.args == [expected]
+    assert calc.scenario() == expected
+    assert combo.currentIndex() == index
+    assert parse_token_volume(edit(calc, "inputTokensEdit").text()) == 20934587
+
+
+def test_run_workload_dialog_reads_tasks_in_the_token_syntax(qtbot: QtBot) -> None:
+    from llmcompare_gui.ui.run_workload import RunWorkloadDialog, run_choices
+
+    store, run = k2_run()
+    choices = run_choices(store.models)
+    # V3 (0324) gives no token counts: not offered.
+    assert [choice.run.run for choice in choices] == [
+        "2025-07-17-17-41-54--kimi-k2-diff-or-pricing",
+        "2025-06-06-16-47-07--r1-diff",
+    ]
+    dialog = RunWorkloadDialog(choices)
+    qtbot.addWidget(dialog)
+    dialog.tasks_edit.setText("2k")
+    assert dialog.chosen() == (run, 2000.0)
+    assert "10,467 input and 1,617 output tokens per task" in dialog.per_task.text()
+    dialog.tasks_edit.setText("many")
+    assert dialog.chosen() is None

@@ -61,8 +61,11 @@ def test_builds_for_any_number_of_models(qtbot: QtBot, kind: ChartKind, count: i
         assert "No models selected" in visible_texts(chart)
     else:
         assert "No models selected" not in visible_texts(chart)
-    if count > MAX_CHARTED_MODELS:
+    if count > MAX_CHARTED_MODELS and kind not in TASK_KINDS:
         assert f"{MAX_CHARTED_MODELS} of {count} models, cheapest shown" in note(chart)
+
+
+TASK_KINDS = (ChartKind.TASK_COST, ChartKind.TASK_VALUE)
 
 
 @pytest.mark.parametrize("kind", list(ChartKind))
@@ -128,7 +131,7 @@ def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
     chart.update_comparison(comp)
     heights = sorted(
         float(h)
-        for bar in chart.bars  # type: ignore[attr-defined]
+        for bar in (*chart.bars, *chart.claim_bars)  # type: ignore[attr-defined]
         for h in bar.opts["height"]
     )
     scores = sorted(
@@ -137,7 +140,7 @@ def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
         for result in model.benchmarks.values()
         if result.score is not None
     )
-    assert heights == scores  # 65.8, 74.8, 76.3: notes are no bars
+    assert heights == scores  # 65.8, 74.8, 76.3 and Aider's 59.1, 71.4: notes are no bars
     texts = visible_texts(chart)
     assert any(text.startswith("n/a") for text in texts)
     # V3.1's SWE-Bench note is "N/A": one "n/a", not "n/a · N/A".
@@ -286,7 +289,12 @@ def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
     bench.update_comparison(comp)
     slots = bench._slots  # type: ignore[attr-defined]
     texts = [bench.tooltip_at(centre, 1.0) for centre, _, _ in slots]  # type: ignore[attr-defined]
-    assert "Kimi K2\nSWE-Bench Verified: 65.8 %" in texts
+    k2 = next(text for text in texts if text.startswith("Kimi K2\nSWE-Bench Verified"))
+    # Who reported the figure, and where it is from.
+    assert k2.startswith("Kimi K2\nSWE-Bench Verified: 65.8 % (vendor's claim)\nsource: Kimi K2 vs")
+    aider = next(text for text in texts if text.startswith("Kimi K2\nAider Polyglot"))
+    assert "59.1 % (independent run)" in aider
+    assert "github.com/Aider-AI/aider" in aider
     assert "DeepSeek V3/R1\nSWE-Bench Verified: no score\nnote: Lower than Kimi K2" in texts
 
     volume = make(qtbot, ChartKind.VOLUME)
@@ -391,6 +399,74 @@ def test_price_history_draws_a_step_per_point_with_its_source_in_the_tooltip(
     assert "Source: DeepSeek API Docs: Models & Pricing" in tip
     assert chart.marker.isVisible()  # type: ignore[attr-defined]
     assert chart.marker.value() == calendar.timegm(dt.date(2025, 9, 4).timetuple())  # type: ignore[attr-defined]
+
+
+def test_task_cost_bars_are_cost_per_solved_task_labelled_with_solved_n_of_m(
+    qtbot: QtBot,
+) -> None:
+    chart = make(qtbot, ChartKind.TASK_COST)
+    chart.update_comparison(comparison(3))
+    bars = [*chart.cheapest_bar.opts["width"], *chart.bars.opts["width"]]  # type: ignore[attr-defined]
+    # By hand: K2 (2,355,141 × 0.60 + 363,846 × 2.50) / 10^6 / 133 solved; V3/R1's best run
+    # (R1 0528) (2,644,169 × 0.30 + 1,842,168 × 1.20) / 10^6 / 160 solved.
+    assert bars == pytest.approx([2.3226996 / 133, 3.0038523 / 160])
+    texts = visible_texts(chart)
+    assert "$0.0175 per task · solved 133 of 225" in texts
+    assert "$0.0188 per task · solved 160 of 224" in texts
+    tip = chart.tooltip_at(0.01, 0.0)  # over the first bar: Kimi K2, the cheapest
+    assert "Kimi K2" in tip
+    assert "dated 2025-07-17" in tip
+    assert "edit format diff" in tip
+    # DeepSeek V3.1 has no Aider run: it is not a bar.
+    assert not any("V3.1" in text for text in texts)
+
+
+def test_task_charts_say_how_many_priced_models_are_shown(qtbot: QtBot) -> None:
+    comp = comparison(40)
+    priced = len(comp.task_costs.priced)
+    assert priced > MAX_CHARTED_MODELS
+    for kind in TASK_KINDS:
+        chart = make(qtbot, kind)
+        chart.update_comparison(comp)
+        assert f"{MAX_CHARTED_MODELS} of {priced} models, cheapest per task shown" in note(chart)
+
+
+def test_task_value_marks_the_pareto_front(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.TASK_VALUE)
+    chart.update_comparison(comparison(3))
+    xs, ys = chart.rings.getData()  # type: ignore[attr-defined]
+    # K2 solves 59.1 % for 0.01746 a task, V3/R1 71.4 % for 0.01877: neither beats the other.
+    assert list(xs) == [59.1, 71.4]
+    assert list(ys) == pytest.approx([2.3226996 / 133, 3.0038523 / 160])
+
+
+def test_vendor_claims_are_hatched_and_stand_beside_independent_results(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from llmcompare_gui.domain.benchmark_import import plan_benchmark_import, read_benchmark_csv
+
+    comp = comparison(3)
+    csv_text = (
+        "model_id,benchmark,score,reported_by\ndeepseek-v3.1,aider-polyglot,70.5,independent\n"
+    )
+    store = plan_benchmark_import(comp.store, read_benchmark_csv(csv_text)).store
+    both = Comparison(store, store.models, comp.scenario)
+    chart = make(qtbot, ChartKind.BENCHMARKS)
+    chart.update_comparison(both)
+    v31 = 1  # DeepSeek V3.1 is the second model
+    solid = chart.bars[v31]  # type: ignore[attr-defined]
+    hatched = chart.claim_bars[v31]  # type: ignore[attr-defined]
+    assert list(solid.opts["height"]) == [70.5]
+    assert sorted(hatched.opts["height"]) == [74.8, 76.3]
+    # Side by side in the model's slot: the independent result and the claim do not overlap.
+    aider_claim = list(hatched.opts["height"]).index(76.3)
+    gap = abs(float(solid.opts["x"][0]) - float(hatched.opts["x"][aider_claim]))
+    assert gap >= float(solid.opts["width"][0]) * 0.9
+    assert hatched.opts["brush"].style() == Qt.BrushStyle.BDiagPattern
+    assert solid.opts["brush"].style() == Qt.BrushStyle.SolidPattern
+    legend = [label.item.toPlainText() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    assert "independent run" in legend
+    assert "claim (hatched)" in legend
 
 
 @pytest.mark.parametrize("height", [260, 600])

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -257,6 +257,12 @@ def test_a_custom_size_below_320_by_200_is_raised_and_the_dialog_says_so(
     assert note is not None
     assert note.isVisible()
     assert "320 × 200" in note.text()
+    # Typed, not set: the value is corrected to the minimum when the field is left.
+    box.width_box.setValue(1280)
+    box.width_box.selectAll()
+    qtbot.keyClicks(box.width_box, "100")
+    qtbot.keyClick(box.width_box, Qt.Key.Key_Return)
+    assert box.width_box.value() == 320
     request = box.request()
     assert request is not None
     assert (request.width, request.height) == (320, 200)

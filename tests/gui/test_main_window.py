@@ -731,7 +731,7 @@ def test_the_value_map_benchmark_follows_the_combo_and_is_remembered(
 
     combo = find(window, QComboBox, "valueBenchmarkCombo")
     ids = [combo.itemData(i) for i in range(combo.count())]
-    assert ids == ["swe_bench_verified", "livecodebench", "aider_polyglot"]
+    assert ids == ["swe_bench_verified", "livecodebench", "aider-polyglot"]
     assert combo.currentData() == "swe_bench_verified"
     combo.setCurrentIndex(ids.index("livecodebench"))
     combo.activated.emit(combo.currentIndex())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.model import Model, Store
+from llmcompare_gui.domain.price_points import priced_with
 from llmcompare_gui.store.jsonstore import default_store
 from llmcompare_gui.ui.model_form import ModelFormDialog
 
@@ -136,11 +138,28 @@ def test_editing_a_price_changes_only_that(qtbot: QtBot) -> None:
     dialog = make_form(qtbot, store, "kimi-k2")
     line(dialog, "inputPriceEdit").setText("0.55")
     result = dialog.result_model()
+    today = dt.date.today().isoformat()
     expected = json.loads(json.dumps(before))
-    expected["pricing"]["input_per_mtok"] = 0.55
+    pricing = expected["pricing"]
+    pricing["input_per_mtok"] = 0.55
+    # The edited price is the user's own, dated today; the article's card becomes history.
+    pricing["as_of"] = today
+    # In force from today; the article card's date and note go with it into the history.
+    pricing["effective"] = today
+    pricing.pop("note")
+    pricing["source"] = {"title": "Edited by the user", "retrieved": today}
+    pricing["history"].append(
+        {
+            "effective": "2026-11-29",
+            "input_per_mtok": 0.6,
+            "output_per_mtok": 2.5,
+            "source": before["pricing"]["source"],
+            "note": f"Price before an edit on {today}",
+            "x_billing_unit": "per-call",  # the old card's own field goes with it
+        }
+    )
     assert dump(result) == expected
-    assert result.pricing.history == original.pricing.history
-    assert result.pricing.source == original.pricing.source
+    assert result.pricing.history[:-1] == original.pricing.history
     assert result.model_extra == {"x_internal_rank": 3}
     assert result.pricing.model_extra == {"x_billing_unit": "per-call"}
     assert dump(original) == before
@@ -173,13 +192,19 @@ def test_editing_figures_keeps_their_sources_and_notes(qtbot: QtBot) -> None:
 
 
 def test_clearing_the_cached_price_means_same_as_input(qtbot: QtBot, store: Store) -> None:
+    # DeepSeek V3.1 priced with the vendor's 2025-09-05 card ($0.56, cached $0.07).
+    vendor = [priced_with(m, 1) if m.id == "deepseek-v3.1" else m for m in store.models]
+    store = store.model_copy(update={"models": vendor})
     dialog = make_form(qtbot, store, "deepseek-v3.1")
-    line(dialog, "cachedPriceEdit").setText("0.07")
-    assert dialog.result_model().pricing.cached_input_per_mtok == 0.07
+    assert line(dialog, "cachedPriceEdit").text() == "0.07"
     line(dialog, "cachedPriceEdit").setText("")
     result = dialog.result_model()
     assert result.pricing.cached_input_per_mtok is None
-    assert result.pricing.effective_cached_input_per_mtok == 0.55
+    assert result.pricing.effective_cached_input_per_mtok == 0.56
+    # The cached price is now the input price: its own source no longer applies.
+    assert result.pricing.cached_input_source is None
+    assert result.pricing.source is not None
+    assert result.pricing.source.title == "Edited by the user"
 
 
 def test_clearing_and_setting_optional_fields(qtbot: QtBot, store: Store) -> None:
@@ -201,16 +226,17 @@ def test_clearing_and_setting_optional_fields(qtbot: QtBot, store: Store) -> Non
 
 
 def test_benchmark_rows_need_a_score_or_a_note(qtbot: QtBot, store: Store) -> None:
-    dialog = make_form(qtbot, store, "deepseek-v3-r1")
+    # DeepSeek V3.1 has a note on SWE-Bench and nothing on GPQA.
+    dialog = make_form(qtbot, store, "deepseek-v3.1")
     benchmarks = table(dialog, "benchmarksTable")
-    aime = row_of(benchmarks, "AIME")
-    benchmarks.item(aime, 2).setText("")
-    aider = row_of(benchmarks, "Aider Polyglot")
-    benchmarks.item(aider, 1).setText("48.5")
+    swe = row_of(benchmarks, "SWE-Bench Verified")
+    benchmarks.item(swe, 2).setText("")
+    gpqa = row_of(benchmarks, "GPQA")
+    benchmarks.item(gpqa, 1).setText("48.5")
     result = dialog.result_model()
-    assert "aime" not in result.benchmarks
-    assert result.benchmarks["aider_polyglot"].score == 48.5
-    assert result.benchmarks["aider_polyglot"].model_fields_set == {"score"}
+    assert "swe_bench_verified" not in result.benchmarks
+    assert result.benchmarks["gpqa"].score == 48.5
+    assert result.benchmarks["gpqa"].model_fields_set == {"score"}
 
 
 def test_free_benchmark_ids_can_be_added(qtbot: QtBot, store: Store) -> None:
@@ -418,8 +444,76 @@ def test_a_model_from_the_contract_example_keeps_its_three_fields(
     store.models.append(bare)
     dialog = make_form(qtbot, store, "kimi-k2-bare")
     line(dialog, "outputPriceEdit").setText("2.2")
+    today = dt.date.today().isoformat()
     assert dump(dialog.result_model()) == {
         "id": "kimi-k2-bare",
         "name": "Kimi K2",
-        "pricing": {"input_per_mtok": 0.6, "output_per_mtok": 2.2},
+        "pricing": {
+            "input_per_mtok": 0.6,
+            "output_per_mtok": 2.2,
+            "as_of": today,
+            "effective": today,
+            "source": {"title": "Edited by the user", "retrieved": today},
+            "history": [
+                {
+                    "input_per_mtok": 0.6,
+                    "output_per_mtok": 2.5,
+                    "note": f"Price before an edit on {today}",
+                }
+            ],
+        },
     }
+
+
+def test_a_price_source_given_in_the_form_is_credited(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    line(dialog, "inputPriceEdit").setText("0.75")
+    line(dialog, "priceSourceTitleEdit").setText("Moonshot price page, December")
+    line(dialog, "priceSourceUrlEdit").setText("https://platform.moonshot.ai/docs/pricing/chat")
+    result = dialog.result_model()
+    today = dt.date.today().isoformat()
+    assert result.pricing.source is not None
+    assert result.pricing.source.model_dump(exclude_unset=True) == {
+        "title": "Moonshot price page, December",
+        "url": "https://platform.moonshot.ai/docs/pricing/chat",
+        "retrieved": today,
+    }
+    assert result.pricing.as_of == today
+    previous = result.pricing.history[-1]
+    assert (previous.input_per_mtok, previous.source) == (
+        0.6,
+        store.model("kimi-k2").pricing.source,
+    )  # type: ignore[union-attr]
+
+
+def test_a_source_url_without_a_title_is_refused(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    line(dialog, "priceSourceUrlEdit").setText("https://example.com")
+    with pytest.raises(ValueError, match="Price source: a source with a URL needs a title"):
+        dialog.result_model()
+
+
+def test_a_new_model_gets_the_source_given(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store)
+    line(dialog, "idEdit").setText("new-model")
+    line(dialog, "nameEdit").setText("New Model")
+    line(dialog, "inputPriceEdit").setText("1")
+    line(dialog, "outputPriceEdit").setText("2")
+    line(dialog, "priceSourceTitleEdit").setText("Vendor announcement")
+    result = dialog.result_model()
+    assert result.pricing.source is not None
+    assert result.pricing.source.title == "Vendor announcement"
+    assert result.pricing.history == []
+
+
+def test_cached_above_input_is_accepted_with_a_warning(qtbot: QtBot, store: Store) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    assert dialog.price_warning() == ""
+    line(dialog, "cachedPriceEdit").setText("0.9")
+    assert dialog.price_warning() == (
+        "Note: the cached input price (0.9) is above the input price (0.6); "
+        "cache reads are normally cheaper. It is accepted as entered."
+    )
+    assert dialog.result_model().pricing.cached_input_per_mtok == 0.9
+    line(dialog, "cachedPriceEdit").setText("0.1")
+    assert dialog.price_warning() == ""

@@ -154,6 +154,9 @@ def test_save_as_on_quit_writes_the_models_elsewhere_and_says_so(
     assert str(copy) in told[0]
     assert str(data_dir / "models.json") in told[0]
     assert "not changed" in told[0]
+    state = window.findChild(QLabel, "saveState")
+    assert state is not None
+    assert state.text().startswith(f"Saved to {copy}")  # not "All changes saved"
 
 
 def test_discard_on_quit_closes_without_saving(
@@ -194,6 +197,22 @@ def broken(qtbot: QtBot, data_dir: Path) -> QMainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def test_the_broken_store_window_is_the_only_window_shown(qtbot: QtBot, data_dir: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from llmcompare_gui.ui.app import launch
+
+    data_dir.mkdir(parents=True)
+    (data_dir / "models.json").write_text(BROKEN_TEXT, encoding="utf-8")
+    window = launch(data_dir)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "storeError") is not None)
+    # The table and charts it set aside are not left on screen as a window of their own
+    # (which also kept the application running after the window closed).
+    shown = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+    assert shown == [window]
 
 
 def test_the_broken_store_window_quits_from_the_menu(broken: QMainWindow) -> None:
@@ -267,7 +286,10 @@ def test_open_the_last_backup_after_confirming_keeps_the_broken_file(
         return QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "question", confirm)
+    action(window, "theme_dark").trigger()
     button(window, "openBackupButton").click()
+    assert action(window, "theme_dark").isChecked()  # the theme chosen on the error page stays
+    action(window, "theme_system").trigger()
     assert len(asked) == 1
     assert "models.json.bak" in asked[0]
     # The normal window on the backup's two models, and the broken file kept aside.
@@ -691,3 +713,20 @@ def test_the_chart_note_is_not_drawn_disabled_and_the_benchmark_picker_follows_t
     for kind in ChartKind:
         panel.set_current_kind(kind)
         assert picker.isVisible() == (kind is ChartKind.VALUE), kind
+
+
+def test_the_read_only_window_can_be_narrow_and_its_banner_wraps(
+    qtbot: QtBot, read_only: QMainWindow
+) -> None:
+    read_only.resize(720, 600)
+    qtbot.waitUntil(lambda: read_only.width() <= 720)
+    banner = read_only.findChild(QLabel, "storeBanner")
+    assert banner is not None
+    assert banner.wordWrap()
+    assert banner.geometry().right() <= read_only.centralWidget().width()
+    assert "read-only" in banner.text().lower()
+    # The status bar's read-only state is short enough not to be cut at the right edge.
+    assert read_only.statusBar().minimumSizeHint().width() <= 720
+    state = read_only.findChild(QLabel, "saveState")
+    assert state is not None
+    assert state.text().startswith("Read-only")

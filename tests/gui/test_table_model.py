@@ -152,7 +152,9 @@ def test_missing_values_show_as_a_dash_and_notes_as_italic_text_with_a_tooltip()
     assert model.index(r1, column(model, "Context")).data(Qt.ItemDataRole.UserRole) is None
     k2 = names.index("Kimi K2")
     note = model.index(k2, column(model, "LiveCodeBench"))
-    assert note.data() == "High performance"
+    # The kind of each figure is written after it: this one is the article's own words.
+    assert note.data() == "High performance · article"
+    assert note.data(Qt.ItemDataRole.UserRole) == "High performance"
     assert note.data(Qt.ItemDataRole.FontRole).italic()
     assert "High performance" in note.data(Qt.ItemDataRole.ToolTipRole)
     assert "Source:" in note.data(Qt.ItemDataRole.ToolTipRole)
@@ -294,3 +296,41 @@ def test_bundled_notes_sort_after_scores_ascending_and_before_them_descending() 
         "High performance",
         74.8,
     ]
+
+
+def test_benchmark_cells_say_who_reported_them_and_list_the_runs() -> None:
+    model = ModelTableModel(default_store())
+    names = [model.index(row, 1).data() for row in range(3)]
+    k2, v31, r1 = (names.index(n) for n in ("Kimi K2", "DeepSeek V3.1", "DeepSeek V3/R1"))
+    aider = column(model, "Aider Polyglot")
+    assert model.index(v31, aider).data() == "76.3 · vendor"
+    assert model.index(k2, aider).data() == "59.1 · indep."
+    assert model.index(k2, aider).data(Qt.ItemDataRole.UserRole) == 59.1
+    tip = model.index(r1, aider).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Reported by: independent run" in tip
+    # Both runs stay visible, the best (the score) first.
+    assert tip.index("71.4 % — DeepSeek R1 (0528)") < tip.index("55.1 % — DeepSeek V3 (0324)")
+    assert "github.com/Aider-AI/aider" in tip
+    vendor_tip = model.index(v31, aider).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Reported by: vendor's claim" in vendor_tip
+
+
+def test_cost_per_solved_task_column_is_there_only_with_runs() -> None:
+    store = default_store()
+    model = ModelTableModel(store)
+    names = [model.index(row, 1).data() for row in range(3)]
+    task = column(model, "Cost / solved task")
+    k2 = names.index("Kimi K2")
+    # By hand: (2,355,141 × 0.60 + 363,846 × 2.50) / 10^6 = 2.3226996 for 133 solved.
+    assert model.index(k2, task).data(Qt.ItemDataRole.UserRole) == pytest.approx(2.3226996 / 133)
+    assert model.index(k2, task).data() == "0.0175"
+    assert "solved 133 of 225" in model.index(k2, task).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(names.index("DeepSeek V3.1"), task).data() == "—"
+    bare = store.model_copy(
+        update={"models": [m.model_copy(update={"benchmark_runs": []}) for m in store.models]}
+    )
+    headers = [
+        ModelTableModel(bare).headerData(c, Qt.Orientation.Horizontal)
+        for c in range(ModelTableModel(bare).columnCount())
+    ]
+    assert not any(h.startswith("Cost / solved task") for h in headers)

@@ -105,3 +105,30 @@ def test_export_table_writes_what_the_table_shows(
     plan = plan_import(window.table_model.store, read_price_file(out.read_text("utf-8-sig")))  # type: ignore[attr-defined]
     assert plan.added == []
     assert plan.updated == []
+
+
+def test_benchmark_import_is_one_undoable_step_with_its_new_benchmark(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmcompare_gui.domain.imports import plan_any_import, read_import_file
+
+    scores = "model_id,benchmark,score,unit\nKimi K2,LiveBench,64.2,%\n"
+
+    def ask(parent: object, store: Store, settings: object = None) -> object:
+        return plan_any_import(store, read_import_file(scores))
+
+    monkeypatch.setattr(ImportDialog, "ask", staticmethod(ask))
+    window = open_window(qtbot, data_dir)
+    action(window, "importAction").trigger()
+    model = source_model(window)
+    assert cell(model, "Kimi K2", "LiveBench") == 64.2
+
+    def saved_benchmarks() -> list[str]:
+        document = json.loads((data_dir / "models.json").read_text(encoding="utf-8"))
+        return [b["id"] for b in document["benchmarks"]]
+
+    qtbot.waitUntil(lambda: "LiveBench" in saved_benchmarks(), timeout=2000)
+    assert stored(data_dir)["kimi-k2"]["benchmarks"]["LiveBench"]["reported_by"] == "independent"  # type: ignore[index]
+    window.undo_stack.undo()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "LiveBench" not in saved_benchmarks(), timeout=2000)
+    assert "LiveBench" not in stored(data_dir)["kimi-k2"]["benchmarks"]  # type: ignore[operator]

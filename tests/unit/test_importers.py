@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from llmcompare_gui.domain.importers import (
     detect_format,
     plan_import,
     read_price_file,
+    summary_lines,
 )
 from llmcompare_gui.domain.model import Store
 from llmcompare_gui.domain.price_points import priced_with
@@ -154,16 +157,9 @@ def test_csv_reads_back_our_own_neutralised_cells() -> None:
     [
         ('{"a": ', None, "line 1, column 7"),
         ("[1, 2]", None, "$"),
-        (
-            '{"m": {"mode": "chat", "input_cost_per_token": "abc"}}',
-            None,
-            "$['m'].input_cost_per_token",
-        ),
-        (
-            '{"m": {"mode": "chat", "input_cost_per_token": -1e-6}}',
-            None,
-            "$['m'].input_cost_per_token",
-        ),
+        ("[" * 100_000, None, "nested too deeply"),
+        ("[" * 100_000, ImportFormat.LITELLM, "nested too deeply"),
+        ("[" * 100_000, ImportFormat.OPENROUTER, "nested too deeply"),
         ('{"data": [{"name": "no id"}]}', None, "$.data[0]"),
         ("id,name\r\nx,y\r\n", ImportFormat.CSV, "line 1"),
         (
@@ -181,7 +177,73 @@ def test_csv_reads_back_our_own_neutralised_cells() -> None:
 def test_broken_files_say_where(text: str, fmt: ImportFormat | None, where: str) -> None:
     with pytest.raises(ImportFileError) as caught:
         read_price_file(text, fmt)
-    assert caught.value.where == where
+    assert where in str(caught.value)
+
+
+def litellm_entry(input_cost: object, output_cost: object = 2e-6) -> dict[str, object]:
+    return {
+        "mode": "chat",
+        "input_cost_per_token": input_cost,
+        "output_cost_per_token": output_cost,
+    }
+
+
+def test_litellm_entries_with_nan_or_negative_prices_are_skipped_with_their_reason() -> None:
+    raw = json.loads(LITELLM)
+    raw["broken/nan"] = litellm_entry(float("nan"))
+    raw["broken/negative"] = litellm_entry(1e-6, -2e-6)
+    raw["broken/text"] = litellm_entry("abc")
+    result = read_price_file(json.dumps(raw))  # json.dumps writes NaN as the bare word
+    imported = {m.id for m in result.models}
+    wanted = {k for k, v in raw.items() if v.get("mode") in {"chat", "completion", "responses"}}
+    assert imported == wanted - {"broken/nan", "broken/negative", "broken/text"}
+    reasons = {entry.id: entry.reason for entry in result.skipped_entries}
+    assert reasons == {
+        "broken/nan": "$['broken/nan'].input_cost_per_token: nan is not a finite price",
+        "broken/negative": "$['broken/negative'].output_cost_per_token: -2e-06 is negative",
+        "broken/text": "$['broken/text'].input_cost_per_token: 'abc' is not a price",
+    }
+    assert result.skipped["invalid price"] == 3
+    plan = plan_import(default_store(), result)
+    assert "broken/nan" not in {m.id for m in plan.store.models}
+    assert "gpt-4o" in plan.added
+    lines = list(summary_lines(plan, dry_run=True))
+    assert "  3 × invalid price" in lines
+    negative = "$['broken/negative'].output_cost_per_token: -2e-06 is negative"
+    assert f"    broken/negative: {negative}" in lines
+
+
+def test_csv_names_every_bad_line_and_imports_none() -> None:
+    text = (
+        "id,name,input_per_mtok,output_per_mtok\r\n"
+        "x1,X1,cheap,1\r\n"
+        "ok,OK,1,2\r\n"
+        ",nameless,1,2\r\n"
+        "x4,X4,1,-2\r\n"
+        "x5,X5,1,2,surplus\r\n"
+    )
+    with pytest.raises(ImportFileError) as caught:
+        read_price_file(text)
+    assert caught.value.problems == [
+        "line 2, column input_per_mtok: 'cheap' is not a price",
+        "line 4, column id: the id is empty",
+        "line 5, column output_per_mtok: '-2' is not a price (negative or not finite)",
+        "line 6: more cells than the header has columns",
+    ]
+    assert str(caught.value).startswith("4 bad lines, nothing imported: line 2, column input")
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_delimiter_is_detected(delimiter: str) -> None:
+    rows = [
+        ["id", "name", "input_per_mtok", "output_per_mtok", "notes"],
+        ["kimi-k2", "Kimi K2", "0.6", "2.5", "a, b; c"],
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    (model,) = read_price_file(buffer.getvalue()).models
+    assert (model.id, model.input_per_mtok, model.output_per_mtok) == ("kimi-k2", 0.6, 2.5)
+    assert model.extra == {"notes": "a, b; c"}
 
 
 def test_new_model_without_both_prices_is_skipped_not_invented() -> None:
@@ -189,3 +251,31 @@ def test_new_model_without_both_prices_is_skipped_not_invented() -> None:
     plan = plan_import(Store(models=[]), read_price_file(text))
     assert plan.added == []
     assert plan.skipped == {"no input and output price": 1}
+
+
+def test_an_import_stamps_retrieved_but_never_calls_it_the_effective_date() -> None:
+    store = default_store()
+    first = read_price_file(
+        "id,name,input_per_mtok,output_per_mtok\r\nkimi-k2,Kimi K2,0.5,2.5\r\n", None, "a.csv"
+    )
+    once = plan_import(store, first, today="2026-12-01").store
+    kimi = once.model("kimi-k2")
+    assert kimi is not None
+    assert kimi.pricing.source is not None
+    assert kimi.pricing.source.retrieved == first.source.retrieved
+    assert kimi.pricing.as_of == "2026-12-01"
+    second = read_price_file(
+        "id,name,input_per_mtok,output_per_mtok\r\nkimi-k2,Kimi K2,0.4,2.5\r\n", None, "b.csv"
+    )
+    twice = plan_import(once, second, today="2026-12-02").store.model("kimi-k2")
+    assert twice is not None
+    previous = twice.pricing.history[-1]
+    # The card of the first import was checked on 2026-12-01; the file never said since when.
+    assert (previous.input_per_mtok, previous.as_of, previous.effective) == (
+        0.5,
+        "2026-12-01",
+        None,
+    )
+    assert all(
+        point.effective in (None, "2025-07-11") for point in twice.pricing.history
+    )  # only the vendor card of the bundled data has a real effective date

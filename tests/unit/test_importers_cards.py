@@ -269,7 +269,8 @@ def test_reimport_is_idempotent_and_a_changed_card_becomes_history() -> None:
     assert pricing.off_peak.input_per_mtok == 0.1
     old = pricing.history[-1]
     # The old card, complete with its off-peak prices, dated to when it was read.
-    assert (old.effective, old.input_per_mtok) == ("2026-12-01", 0.3)
+    # The old card's import day is when it was checked, not when it took effect.
+    assert (old.as_of, old.effective, old.input_per_mtok) == ("2026-12-01", None, 0.3)
     assert old.off_peak is not None
     assert old.off_peak.input_per_mtok == 0.15
 
@@ -297,9 +298,11 @@ def test_bad_off_peak_hours_say_where() -> None:
             }
         }
     )
-    with pytest.raises(ImportFileError) as caught:
-        read_price_file(text)
-    assert caught.value.where == "$['m'].off_peak_pricing.windows[0].hours_utc"
+    # One bad entry is skipped with its reason (naming where), the rest imported.
+    result = read_price_file(text)
+    assert result.models == []
+    reasons = {entry.id: entry.reason for entry in result.skipped_entries}
+    assert "$['m'].off_peak_pricing.windows[0].hours_utc" in reasons["m"]
 
 
 def test_the_table_export_of_schema_2_cards_reads_back_unchanged() -> None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from llmcompare_gui.domain.cost import Scenario, ScenarioError
 from llmcompare_gui.domain.tokens import (
+    MAX_TOKEN_VOLUME,
     TokenVolumeError,
+    check_token_volume,
     format_token_volume,
     parse_token_volume,
 )
+
+SCALES = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 
 
 @pytest.mark.parametrize(
@@ -92,7 +97,7 @@ def test_format_refuses_what_is_not_a_volume(value: float) -> None:
 three_significant_digits = st.builds(
     lambda mantissa, exponent: mantissa * 10**exponent,
     st.integers(min_value=0, max_value=999),
-    st.integers(min_value=0, max_value=15),
+    st.integers(min_value=0, max_value=12),
 )
 
 
@@ -101,7 +106,7 @@ def test_format_then_parse_is_exact_for_three_significant_digits(value: int) -> 
     assert parse_token_volume(format_token_volume(value)) == value
 
 
-@given(st.floats(min_value=0, max_value=1e18, allow_nan=False))
+@given(st.floats(min_value=0, max_value=MAX_TOKEN_VOLUME / 1.01, allow_nan=False))
 def test_format_then_parse_keeps_three_significant_digits(value: float) -> None:
     back = parse_token_volume(format_token_volume(value))
     assert back == pytest.approx(value, rel=5e-3, abs=5e-3)
@@ -112,6 +117,33 @@ def test_format_then_parse_keeps_three_significant_digits(value: float) -> None:
     st.sampled_from(["", "k", "K", "m", "M", "b", "B", "t", "T"]),
 )
 def test_thousands_separators_do_not_change_the_value(number: int, suffix: str) -> None:
+    assume(number * SCALES[suffix.lower()] <= MAX_TOKEN_VOLUME)
     plain = parse_token_volume(f"{number}{suffix}")
     assert parse_token_volume(f"{number:,}{suffix}") == plain
     assert parse_token_volume(f"{number:_}{suffix}") == plain
+
+
+@pytest.mark.parametrize("text", ["1e15", "1000T", "1,000,000B", "999.9T"])
+def test_volumes_up_to_ten_to_the_fifteen_are_accepted(text: str) -> None:
+    assert parse_token_volume(text) <= 10**15
+
+
+@pytest.mark.parametrize("text", ["1e30", "1.000001e15", "1001T", "1e400"])
+def test_volumes_above_ten_to_the_fifteen_are_refused_naming_the_limit(text: str) -> None:
+    with pytest.raises(TokenVolumeError) as caught:
+        parse_token_volume(text)
+    assert str(caught.value) == f"{text!r} is above the limit of 10^15 (1,000T) tokens a month"
+
+
+@pytest.mark.parametrize("value", [1e15 + 1e6, 1e30, -1.0, float("inf"), float("nan")])
+def test_the_scenario_refuses_volumes_outside_the_range(value: float) -> None:
+    with pytest.raises(ScenarioError, match=r"input_tokens: 0 to 10\^15 \(1,000T\)"):
+        Scenario(input_tokens=value)
+    with pytest.raises(ScenarioError, match=r"output_tokens: 0 to 10\^15"):
+        Scenario(output_tokens=value)
+    with pytest.raises(TokenVolumeError):
+        check_token_volume(value)
+
+
+def test_the_scenario_takes_the_largest_volume() -> None:
+    assert Scenario(input_tokens=1e15, output_tokens=1e15).input_tokens == 1e15

@@ -51,4 +51,12 @@ def create_chart(kind: ChartKind, theme: Theme = LIGHT) -> ChartFigure:
         from .prompt_size import PromptSizeChart
 
         return PromptSizeChart(theme)
+    if kind is ChartKind.TASK_COST:
+        from .task_cost import TaskCostChart
+
+        return TaskCostChart(theme)
+    if kind is ChartKind.TASK_VALUE:
+        from .task_value import TaskValueChart
+
+        return TaskValueChart(theme)
     raise ValueError(f"no chart for {kind!r}")

@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ..domain.amounts import large_amount
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.tokens import format_token_volume
 from . import MAX_CHARTED_MODELS
@@ -41,7 +42,9 @@ def money(value: float, currency: str) -> str:
     if not math.isfinite(value):
         return "n/a"
     magnitude = abs(value)
-    if magnitude >= 1000:
+    if (compact := large_amount(value)) is not None:
+        number = compact
+    elif magnitude >= 1000:
         number = f"{value:,.0f}"
     elif magnitude >= 1 or magnitude == 0:
         number = f"{value:,.2f}"
@@ -57,8 +60,10 @@ def compact_number(value: float) -> str:
     if magnitude == 0:
         return "0"
     for suffix, scale in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)):
-        if magnitude >= scale:
-            return f"{value / scale:.3g}{suffix}"
+        if magnitude >= scale * 0.9995:  # 999,600 is "1M", not "1e+03k"
+            text = f"{value / scale:.3g}"
+            # Beyond T: plain scientific notation, never "1e+11T".
+            return f"{value:.3g}" if "e" in text else text + suffix
     if magnitude >= 1:
         return f"{value:.3g}"
     return f"{value:.2g}"
@@ -389,16 +394,19 @@ class ChartBase:
         self.plot.setLabel("left", rich(left), **style)
         self.plot.setLabel("bottom", rich(bottom), **style)
 
-    def _set_legend(self, entries: Sequence[tuple[object, str]]) -> None:
-        """Legend entries ``(plot item, name)``; rebuilt only when they change."""
-        key = tuple((id(item), name) for item, name in entries)
+    def _set_legend(
+        self, entries: Sequence[tuple[object, str]], keys: Sequence[tuple[object, str]] = ()
+    ) -> None:
+        """Legend entries ``(plot item, name)``, then ``keys`` explaining the bars' styles
+        (which do not make the names shorter); rebuilt only when they change."""
+        key = tuple((id(item), name) for item, name in (*entries, *keys))
         if key == self._legend_key:
             return
         self._legend_key = key
         self.legend.clear()
         pixels = 200 if len(entries) <= 5 else 150
         widest = 0
-        for item, name in entries:
+        for item, name in (*entries, *keys):
             short = elide(name, pixels)
             widest = max(widest, text_width(short))
             self.legend.addItem(item, rich(short))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.model import REPORTED_BY_LABELS, BenchmarkResult
 from ._common import (
     MAX_CHARTED_MODELS,
     ChartBase,
@@ -35,21 +36,33 @@ class BenchmarksChart(ChartBase):
         self.bars = [
             pg.BarGraphItem(x=empty, height=empty, width=0.1) for _ in range(MAX_CHARTED_MODELS)
         ]
-        for bar in self.bars:
+        # The same model's claims (the vendor's, or an article's): hatched, beside its
+        # independent results, which are solid.
+        self.claim_bars = [
+            pg.BarGraphItem(x=empty, height=empty, width=0.1) for _ in range(MAX_CHARTED_MODELS)
+        ]
+        for bar in (*self.bars, *self.claim_bars):
             self.plot.addItem(bar)
+        # Legend samples only (never plotted): what solid and hatched mean.
+        self.independent_key = pg.BarGraphItem(x=empty, height=empty, width=0.1)
+        self.claim_key = pg.BarGraphItem(x=empty, height=empty, width=0.1)
         self.values = TextPool(self.plot, small=True)
         self.values_up = TextPool(self.plot, small=True, angle=90)
         self.missing = TextPool(self.plot, small=True, angle=90)
 
     def _recolour(self) -> None:
         palette = len(self.theme.palette)
-        for index, bar in enumerate(self.bars):
+        for index, (bar, claim) in enumerate(zip(self.bars, self.claim_bars, strict=True)):
             colour = self.theme.colour(index)
             if index < palette:
                 bar.setOpts(brush=pg.mkBrush(colour), pen=pg.mkPen(None))
-            else:  # colours repeat after eight models: the repeats are hatched
-                brush = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+            else:  # colours repeat after eight models: the repeats are dotted
+                brush = QBrush(QColor(colour), Qt.BrushStyle.Dense3Pattern)
                 bar.setOpts(brush=brush, pen=pg.mkPen(colour, width=1.5))
+            claim.setOpts(brush=_claim_brush(colour), pen=pg.mkPen(colour, width=1.5))
+        grey = self.theme.foreground
+        self.independent_key.setOpts(brush=pg.mkBrush(grey), pen=pg.mkPen(grey, width=1.5))
+        self.claim_key.setOpts(brush=_claim_brush(grey), pen=pg.mkPen(grey, width=1.5))
 
     def _show(self, comparison: Comparison) -> None:
         charted = charted_rows(comparison)
@@ -83,7 +96,7 @@ class BenchmarksChart(ChartBase):
         axis = self.plot.getAxis("bottom")
         if not models or not scored:
             self._slots = []
-            for bar in self.bars:
+            for bar in (*self.bars, *self.claim_bars):
                 bar.setOpts(x=np.zeros(0), height=np.zeros(0))
             axis.setTicks([[]])
             self._set_legend([])
@@ -96,7 +109,13 @@ class BenchmarksChart(ChartBase):
         slot = GROUP_WIDTH / count
         self._slots: list[tuple[float, float, str]] = []  # (centre, half width, tooltip)
         top = max(
-            (result.score for m in models for result in m.benchmarks.values() if result.score),
+            (
+                report.score
+                for m in models
+                for result in m.benchmarks.values()
+                for report in _reports(result)
+                if report.score
+            ),
             default=1.0,
         )
         top = max(top, 100.0) if unit == "%" else max(top, 1e-9)
@@ -105,32 +124,52 @@ class BenchmarksChart(ChartBase):
         # Notes are written upwards from the axis: no longer than most of the plot's height.
         plot_height = self.plot.vb.height()
         note_pixels = int(min(220, plot_height * 0.8 - 30)) if plot_height > 60 else 150
-        for position, (bar, model) in enumerate(zip(self.bars, models, strict=False)):
+        any_claim = False
+        any_independent = False
+        for position, (bar, claim_bar, model) in enumerate(
+            zip(self.bars, self.claim_bars, models, strict=False)
+        ):
             xs: list[float] = []
             heights: list[float] = []
+            widths: list[float] = []
+            claim_xs: list[float] = []
+            claim_heights: list[float] = []
+            claim_widths: list[float] = []
             for group, definition in enumerate(scored):
                 x = group - GROUP_WIDTH / 2 + (position + 0.5) * slot
                 result = model.benchmarks.get(definition.id)
-                if result is not None and result.score is not None:
-                    self._slots.append(
-                        (
-                            x,
-                            slot / 2,
-                            f"{model.name}\n{definition.name}: {result.score:g} {definition.unit}"
-                            + (f"\n{result.note}" if result.note else ""),
+                reports = [r for r in _reports(result) if r.score is not None]
+                if reports:
+                    part = slot / len(reports)
+                    for index, report in enumerate(reports):
+                        score = float(report.score or 0.0)
+                        centre = x - slot / 2 + (index + 0.5) * part
+                        kind = _kind_text(report)
+                        tip = (
+                            f"{model.name}\n{definition.name}: {score:g} {definition.unit}"
+                            + (f" ({kind})" if kind else "")
+                            + (f"\n{report.note}" if report.note else "")
+                            + (f"\nsource: {_source_text(report)}" if report.source else "")
                         )
-                    )
-                    xs.append(x)
-                    heights.append(result.score)
-                    values_pool.take(
-                        f"{result.score:g}",
-                        x,
-                        result.score,
-                        anchor=(0.5, 1.0) if values_pool is self.values else (-0.05, 0.5),
-                        colour=foreground,
-                        tooltip=f"{model.name} — {definition.name}: "
-                        f"{result.score:g} {definition.unit}",
-                    )
+                        self._slots.append((centre, part / 2, tip))
+                        if _is_claim(report):
+                            any_claim = True
+                            claim_xs.append(centre)
+                            claim_heights.append(score)
+                            claim_widths.append(part * 0.88)
+                        else:
+                            any_independent = any_independent or report.reported_by is not None
+                            xs.append(centre)
+                            heights.append(score)
+                            widths.append(part * 0.88)
+                        values_pool.take(
+                            f"{score:g}",
+                            centre,
+                            score,
+                            anchor=(0.5, 1.0) if values_pool is self.values else (-0.05, 0.5),
+                            colour=foreground,
+                            tooltip=tip,
+                        )
                 else:
                     note = result.note if result is not None and result.note else ""
                     if is_not_available(note):
@@ -153,14 +192,22 @@ class BenchmarksChart(ChartBase):
                         tooltip=f"{model.name} — {definition.name}: no score"
                         + (f" ({note})" if note else ""),
                     )
-            bar.setOpts(x=np.array(xs), height=np.array(heights), width=slot * 0.88)
-        for bar in self.bars[count:]:
+            bar.setOpts(x=np.array(xs), height=np.array(heights), width=np.array(widths))
+            claim_bar.setOpts(
+                x=np.array(claim_xs), height=np.array(claim_heights), width=np.array(claim_widths)
+            )
+        for bar in (*self.bars[count:], *self.claim_bars[count:]):
             bar.setOpts(x=np.zeros(0), height=np.zeros(0))
         for pool in (self.values, self.values_up, self.missing):
             pool.end()
         group_pixels = max(60, int(700 / len(scored)))
         axis.setTicks([[(g, elide(d.name, group_pixels)) for g, d in enumerate(scored)]])
-        self._set_legend([(self.bars[i], model.name) for i, model in enumerate(models)])
+        keys: list[tuple[object, str]] = []
+        if any_claim or any_independent:
+            keys.append((self.independent_key, "independent run"))
+        if any_claim:
+            keys.append((self.claim_key, "claim (hatched)"))
+        self._set_legend([(self.bars[i], model.name) for i, model in enumerate(models)], keys)
         self._set_range(-0.5, len(scored) - 0.5, 0.0, top * 1.12)
 
     def tooltip_at(self, x: float, y: float) -> str:
@@ -175,3 +222,28 @@ def _any_score(models: list, bench_id: str) -> bool:  # type: ignore[type-arg]
         (result := model.benchmarks.get(bench_id)) is not None and result.score is not None
         for model in models
     )
+
+
+def _reports(result: BenchmarkResult | None) -> list[BenchmarkResult]:
+    """A result and the other reports of the same benchmark, the model's score first."""
+    return [] if result is None else [result, *result.other_reports]
+
+
+def _is_claim(report: BenchmarkResult) -> bool:
+    return report.reported_by in ("vendor", "article")
+
+
+def _kind_text(report: BenchmarkResult) -> str:
+    return REPORTED_BY_LABELS.get(report.reported_by or "", "")
+
+
+def _source_text(report: BenchmarkResult) -> str:
+    source = report.source
+    if source is None:
+        return ""
+    details = [part for part in (source.url, source.note) if part]
+    return source.title + (f" ({'; '.join(details)})" if details else "")
+
+
+def _claim_brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)

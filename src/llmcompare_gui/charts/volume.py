@@ -15,6 +15,7 @@ import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison, volume_grid, volume_range
 from ..domain.cost import input_volume_costs
+from ..domain.scenario_text import scenario_knobs
 from ..domain.tokens import format_token_volume
 from ._common import (
     MAX_CHARTED_MODELS,
@@ -88,7 +89,7 @@ class VolumeChart(ChartBase):
         scenario = comparison.scenario
         self._set_title(
             f"Monthly cost against input volume ({format_token_volume(scenario.output_tokens)} "
-            f"output tokens, {scenario.cached_share * 100:.0f} % of input cached)"
+            f"output tokens, {', '.join(scenario_knobs(scenario))})"
         )
         self._set_axis_labels(f"Cost per month ({currency})", "Input tokens per month")
         self.labels.begin()

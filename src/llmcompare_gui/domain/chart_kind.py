@@ -17,6 +17,8 @@ class ChartKind(enum.StrEnum):
     PARAMETERS = "parameters"
     PRICE_HISTORY = "price-history"
     PROMPT_SIZE = "prompt-size"
+    TASK_COST = "task-cost"
+    TASK_VALUE = "task-value"
 
     @property
     def description(self) -> str:
@@ -38,4 +40,8 @@ _DESCRIPTIONS = {
     "each price as listed in its card's currency)",
     ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axis): "
     "long-context tiers as steps, the scenario's prompt size marked",
+    ChartKind.TASK_COST: "cost of one solved Aider Polyglot task: the best run's tokens at each "
+    "model's prices, divided by the tasks it solved (cheapest first)",
+    ChartKind.TASK_VALUE: "cost per solved task against the pass rate, the Pareto front "
+    "(good and cheap) marked",
 }

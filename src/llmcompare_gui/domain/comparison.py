@@ -28,7 +28,9 @@ from .cost import (
 )
 from .model import BenchmarkDefinition, Model, Store
 from .price_points import price_options
-from .tokens import format_token_volume
+from .scenario_text import scenario_knobs
+from .task_cost import TaskCosts, task_costs
+from .tokens import MAX_TOKEN_VOLUME, format_token_volume
 
 Cell = str | float | int | None
 
@@ -107,14 +109,16 @@ class Comparison:
     def describe_scenario(self) -> str:
         """``1B input and 100M output tokens a month, 0 % cached``."""
         scenario = self.scenario
-        text = (
+        return (
             f"{format_token_volume(scenario.input_tokens)} input and "
             f"{format_token_volume(scenario.output_tokens)} output tokens a month, "
-            f"{scenario.cached_share * 100:.0f} % cached"
+            + ", ".join(scenario_knobs(scenario))
         )
-        if scenario.reasoning_overhead != 1.0:
-            text += f", thinking output ×{scenario.reasoning_overhead:g}"
-        return text
+
+    @cached_property
+    def task_costs(self) -> TaskCosts:
+        """Cost per solved Aider Polyglot task of each compared model with a run."""
+        return task_costs(self.models)
 
     def table(self, kind: ChartKind) -> Table:
         return _TABLES[kind](self)
@@ -192,9 +196,12 @@ VOLUME_POINTS = 61
 
 
 def volume_range(scenario: Scenario) -> tuple[float, float]:
-    """Input volumes the volume chart spans: three decades either side of the scenario."""
+    """Input volumes the volume chart spans: three decades either side of the scenario.
+
+    Never beyond the largest volume a scenario takes, so the axis stays readable.
+    """
     centre = max(scenario.input_tokens, 1e3)
-    return max(centre / 1e3, 1e3), centre * 1e3
+    return max(centre / 1e3, 1e3), min(centre * 1e3, MAX_TOKEN_VOLUME)
 
 
 def volume_grid(scenario: Scenario) -> np.ndarray:
@@ -343,6 +350,73 @@ def _price_history_table(comparison: Comparison) -> Table:
     )
 
 
+TASK_COST_HEADER = (
+    "model_id",
+    "model",
+    "benchmark",
+    "run",
+    "solved",
+    "cases",
+    "prompt_tokens",
+    "completion_tokens",
+    "run_cost",
+    "cost_per_solved",
+    "currency",
+)
+
+
+def _task_cost_table(comparison: Comparison) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for item in comparison.task_costs.priced:
+        run = item.run
+        rows.append(
+            (
+                item.model.id,
+                item.model.name,
+                run.benchmark,
+                run.run,
+                item.solved,
+                item.cases,
+                run.prompt_tokens,
+                run.completion_tokens,
+                item.run_cost,
+                item.cost_per_solved,
+                comparison.currency,
+            )
+        )
+    return Table(TASK_COST_HEADER, rows)
+
+
+def _task_value_table(comparison: Comparison) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for item in comparison.task_costs.priced:
+        rows.append(
+            (
+                item.model.id,
+                item.model.name,
+                item.run.benchmark,
+                item.run.run,
+                item.run.pass_rate_2,
+                item.cost_per_solved,
+                comparison.currency,
+                "yes" if item.pareto else "no",
+            )
+        )
+    return Table(
+        (
+            "model_id",
+            "model",
+            "benchmark",
+            "run",
+            "pass_rate",
+            "cost_per_solved",
+            "currency",
+            "pareto_front",
+        ),
+        rows,
+    )
+
+
 _TABLES = {
     ChartKind.COST: _cost_table,
     ChartKind.VOLUME: _volume_table,
@@ -351,4 +425,6 @@ _TABLES = {
     ChartKind.PARAMETERS: _parameter_table,
     ChartKind.PRICE_HISTORY: _price_history_table,
     ChartKind.PROMPT_SIZE: _prompt_size_table,
+    ChartKind.TASK_COST: _task_cost_table,
+    ChartKind.TASK_VALUE: _task_value_table,
 }

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .model import PRICE_FIELDS, LongContextTier, Model, PriceCard, PriceOverrides, Store
-from .tokens import format_token_volume
+from .tokens import TokenVolumeError, check_token_volume, format_token_volume
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -88,11 +88,12 @@ class Scenario:
     def __post_init__(self) -> None:
         for name in ("input_tokens", "output_tokens"):
             value = getattr(self, name)
-            if not (_is_number(value) and 0 <= value <= MAX_TOKEN_VOLUME):
-                raise ScenarioError(
-                    name,
-                    f"{name} must be a number from 0 to {MAX_TOKEN_VOLUME:.0e}, not {value!r}",
-                )
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                raise ScenarioError(name, f"{name} must be a number, not {value!r}")
+            try:
+                check_token_volume(value, name)
+            except TokenVolumeError as error:
+                raise ScenarioError(name, str(error)) from None
         prompt = self.prompt_tokens
         if not (_is_number(prompt) and 0 < prompt <= MAX_TOKEN_VOLUME):
             raise ScenarioError(

@@ -52,15 +52,44 @@ class ImportFormat(enum.StrEnum):
     LITELLM = "litellm"
     OPENROUTER = "openrouter"
     CSV = "csv"
+    AIDER = "aider"
+    BENCHMARK_CSV = "benchmark-csv"
 
 
 class ImportFileError(ValueError):
-    """The file cannot be understood; ``where`` locates the problem in it."""
+    """The file cannot be understood; ``where`` locates the problem in it.
 
-    def __init__(self, problem: str, where: str | None = None) -> None:
+    ``problems`` lists every place found wrong (``"line 3, column id: …"``) when
+    a reader checks the whole file before refusing it.
+    """
+
+    def __init__(
+        self, problem: str, where: str | None = None, problems: Iterable[str] = ()
+    ) -> None:
         self.problem = problem
         self.where = where
+        self.problems = list(problems)
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+@dataclass(frozen=True)
+class SkippedEntry:
+    """One entry of a file left out, and why (a bad price, say)."""
+
+    id: str
+    reason: str
+
+
+class SkipTally(Counter[str]):
+    """Entries not imported counted by reason, plus the ones worth naming one by one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[SkippedEntry] = []
+
+    def skip_entry(self, entry_id: str, reason: str) -> None:
+        self.entries.append(SkippedEntry(entry_id, reason))
+        self["invalid price"] += 1
 
 
 @dataclass(frozen=True)
@@ -89,6 +118,20 @@ class ReadResult:
     skipped: Counter[str]
     """Entries not imported, counted by reason."""
     source: Source
+    skipped_entries: list[SkippedEntry] = field(default_factory=list)
+    """The skipped entries named one by one, with their reason."""
+
+
+@dataclass(frozen=True)
+class UnmatchedEntry:
+    """A benchmark run or score that belongs to no model in the store."""
+
+    key: str
+    """The run's name (Aider: its dirname), or a CSV row's model id."""
+    label: str
+    """The model as the file names it (a CSV row: its benchmark)."""
+    model_id: str
+    """The id the file gives (Aider: ``--model``), which an assignment adds as an alias."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +141,11 @@ class ImportPlan:
     updated: list[str]
     unchanged: list[str]
     skipped: Counter[str]
+    skipped_entries: list[SkippedEntry] = field(default_factory=list)
+    unmatched: list[UnmatchedEntry] = field(default_factory=list)
+    """Benchmark runs or scores that belong to no model: listed, not imported."""
+    matched: list[tuple[str, str]] = field(default_factory=list)
+    """Benchmark runs or scores (their key) and the model id each belongs to."""
 
     @property
     def changes_anything(self) -> bool:
@@ -108,12 +156,7 @@ def detect_format(text: str) -> ImportFormat:
     stripped = text.lstrip("\ufeff \t\r\n")
     if not stripped.startswith(("{", "[")):
         return ImportFormat.CSV
-    try:
-        data = json.loads(stripped)
-    except json.JSONDecodeError as error:
-        raise ImportFileError(
-            f"not valid JSON: {error.msg}", f"line {error.lineno}, column {error.colno}"
-        ) from None
+    data = _parse_json(stripped)
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         return ImportFormat.OPENROUTER
     if isinstance(data, dict):
@@ -132,8 +175,12 @@ def read_price_file(
     source = Source(
         title=_SOURCE_TITLES[fmt].format(name=source_name), retrieved=date.today().isoformat()
     )
-    models, skipped = _READERS[fmt](text)
-    return ReadResult(fmt, models, skipped, source)
+    try:
+        models, skipped = _READERS[fmt](text)
+    except RecursionError:  # a reader walking a deeply nested value
+        raise ImportFileError("nested too deeply to be a price file") from None
+    entries = list(skipped.entries) if isinstance(skipped, SkipTally) else []
+    return ReadResult(fmt, models, skipped, source, entries)
 
 
 def plan_import(store: Store, result: ReadResult, today: str | None = None) -> ImportPlan:
@@ -149,6 +196,7 @@ def plan_import(store: Store, result: ReadResult, today: str | None = None) -> I
     updated: list[str] = []
     unchanged: list[str] = []
     skipped = Counter(result.skipped)
+    skipped_entries = list(result.skipped_entries)
     seen: set[str] = set()
     for record in result.models:
         if record.id in seen:
@@ -168,7 +216,8 @@ def plan_import(store: Store, result: ReadResult, today: str | None = None) -> I
                 continue
             changed = _updated_model(models[row], record, result.source, today)
         except (ValidationError, ValueError) as error:
-            skipped[f"invalid values ({_first_error(error)})"] += 1
+            skipped["invalid values"] += 1
+            skipped_entries.append(SkippedEntry(record.id, _first_error(error)))
             continue
         if changed is None:
             unchanged.append(record.id)
@@ -176,7 +225,7 @@ def plan_import(store: Store, result: ReadResult, today: str | None = None) -> I
             models[row] = changed
             updated.append(record.id)
     new_store = store.model_copy(update={"models": models}) if added or updated else store
-    return ImportPlan(new_store, added, updated, unchanged, skipped)
+    return ImportPlan(new_store, added, updated, unchanged, skipped, skipped_entries)
 
 
 def _new_model(record: ImportedModel, source: Source, today: str) -> Model | None:
@@ -223,8 +272,8 @@ def _updated_model(model: Model, record: ImportedModel, source: Source, today: s
         old_card: dict[str, Any] = {
             k: pricing[k] for k in CARD_FIELDS if pricing.get(k) is not None
         }
-        if "as_of" in pricing:
-            old_card["effective"] = pricing["as_of"]
+        if "as_of" in pricing:  # when it was checked: the file does not say when it took effect
+            old_card["as_of"] = pricing["as_of"]
         if "source" in pricing:
             old_card["source"] = pricing["source"]
         old_card["note"] = "Price before an import on " + today
@@ -267,7 +316,7 @@ def _first_error(error: Exception) -> str:
 def _read_litellm(text: str) -> tuple[list[ImportedModel], Counter[str]]:
     data = _json_object(text)
     models: list[ImportedModel] = []
-    skipped: Counter[str] = Counter()
+    skipped = SkipTally()
     for key, entry in data.items():
         if key == "sample_spec":
             continue
@@ -280,19 +329,23 @@ def _read_litellm(text: str) -> tuple[list[ImportedModel], Counter[str]]:
             ] += 1
             continue
         where = f"$[{key!r}]"
-        card, unpriced = _litellm_card(entry, where)
-        models.append(
-            ImportedModel(
-                id=key,
-                vendor=_text(entry.get("litellm_provider")),
-                input_per_mtok=card.pop("input_per_mtok", None),
-                output_per_mtok=card.pop("output_per_mtok", None),
-                cached_input_per_mtok=card.pop("cached_input_per_mtok", None),
-                context_window=_positive(entry.get("max_input_tokens")),
-                card=card,
-                unpriced=unpriced,
+        # One bad entry among thousands is skipped with its reason, not the whole file.
+        try:
+            card, unpriced = _litellm_card(entry, where)
+            models.append(
+                ImportedModel(
+                    id=key,
+                    vendor=_text(entry.get("litellm_provider")),
+                    input_per_mtok=card.pop("input_per_mtok", None),
+                    output_per_mtok=card.pop("output_per_mtok", None),
+                    cached_input_per_mtok=card.pop("cached_input_per_mtok", None),
+                    context_window=_positive(entry.get("max_input_tokens")),
+                    card=card,
+                    unpriced=unpriced,
+                )
             )
-        )
+        except ImportFileError as error:
+            skipped.skip_entry(key, str(error))
     return models, skipped
 
 
@@ -493,7 +546,7 @@ def _read_openrouter(text: str) -> tuple[list[ImportedModel], Counter[str]]:
     if not isinstance(entries, list):
         raise ImportFileError('expected {"data": [...]}, the shape of /api/v1/models', "$.data")
     models: list[ImportedModel] = []
-    skipped: Counter[str] = Counter()
+    skipped = SkipTally()
     for position, entry in enumerate(entries):
         where = f"$.data[{position}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"]:
@@ -516,8 +569,9 @@ def _read_openrouter(text: str) -> tuple[list[ImportedModel], Counter[str]]:
         except ImportFileError as error:
             if "negative" in error.problem:  # OpenRouter marks variable prices with -1
                 skipped["variable price"] += 1
-                continue
-            raise
+            else:
+                skipped.skip_entry(entry["id"], str(error))
+            continue
         model_id = entry["id"]
         # OpenRouter writes "0" for a price a model does not have; a zero reasoning
         # price would make reasoning free where it is billed as output.
@@ -580,8 +634,25 @@ _CSV_PRICES = (
 _CSV_TEXT_FIELDS = ("vendor", "family", "license", "notes")
 
 
+CSV_DELIMITERS = (",", ";", "\t")
+"""What spreadsheets write: a comma, or a semicolon where the comma is the decimal mark."""
+CSV_PROBLEMS_SHOWN = 20
+"""Bad lines named in the message; all of them are counted."""
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter under which the header row holds the required columns (else ``,``)."""
+    first_line = next(iter(io.StringIO(text)), "")
+    for delimiter in CSV_DELIMITERS:
+        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        if set(CSV_REQUIRED) <= {name.strip() for name in header}:
+            return delimiter
+    return ","
+
+
 def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [name for name in CSV_REQUIRED if name not in header]
     if missing:
@@ -595,45 +666,63 @@ def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
     reader.fieldnames = header
     models: list[ImportedModel] = []
     skipped: Counter[str] = Counter()
+    problems: list[str] = []
+    # Every line is checked before refusing, so one pass over the file finds them all.
     for row in reader:
-        line = f"line {reader.line_num}"
-        cells = {key: _unneutralise((value or "").strip()) for key, value in row.items() if key}
-        if not any(cells.values()):
+        try:
+            record = _csv_record(row, f"line {reader.line_num}")
+        except ImportFileError as error:
+            problems.append(str(error))
             continue
-        if not cells["id"]:
-            raise ImportFileError("the id is empty", f"{line}, column id")
-        prices = {
-            name: _csv_price(cells.get(name, ""), f"{line}, column {name}") for name in _CSV_PRICES
-        }
-        extra = {name: cells[name] for name in _CSV_TEXT_FIELDS if cells.get(name)}
-        card: dict[str, Any] = {
-            name: prices[name] for name in _CSV_PRICES[3:] if prices[name] is not None
-        }
-        # Not "currency": in the table export that column is the cost's currency.
-        currency = cells.get("price_currency", "")
-        if currency:
-            if not re.fullmatch(r"[A-Z]{3}", currency):
-                raise ImportFileError(
-                    f"{currency!r} is not a currency code such as USD",
-                    f"{line}, column price_currency",
-                )
-            card["currency"] = currency
-        models.append(
-            ImportedModel(
-                id=cells["id"],
-                name=cells["name"] or None,
-                vendor=extra.pop("vendor", None),
-                input_per_mtok=prices["input_per_mtok"],
-                output_per_mtok=prices["output_per_mtok"],
-                cached_input_per_mtok=prices["cached_input_per_mtok"],
-                context_window=_csv_count(
-                    cells.get("context_window", ""), f"{line}, column context_window"
-                ),
-                extra=extra,
-                card=card,
-            )
-        )
+        if record is not None:
+            models.append(record)
+    if problems:
+        shown = "; ".join(problems[:CSV_PROBLEMS_SHOWN])
+        more = len(problems) - CSV_PROBLEMS_SHOWN
+        if more > 0:
+            shown += f"; and {more} more"
+        count = f"{len(problems)} bad line{'s' if len(problems) != 1 else ''}"
+        raise ImportFileError(f"{count}, nothing imported: {shown}", problems=problems)
     return models, skipped
+
+
+def _csv_record(row: Mapping[str | None, Any], line: str) -> ImportedModel | None:
+    if None in row:  # csv.DictReader files cells beyond the header under None
+        raise ImportFileError("more cells than the header has columns", line)
+    cells = {key: _unneutralise((value or "").strip()) for key, value in row.items() if key}
+    if not any(cells.values()):
+        return None
+    if not cells["id"]:
+        raise ImportFileError("the id is empty", f"{line}, column id")
+    prices = {
+        name: _csv_price(cells.get(name, ""), f"{line}, column {name}") for name in _CSV_PRICES
+    }
+    extra = {name: cells[name] for name in _CSV_TEXT_FIELDS if cells.get(name)}
+    card: dict[str, Any] = {
+        name: prices[name] for name in _CSV_PRICES[3:] if prices[name] is not None
+    }
+    # Not "currency": in the table export that column is the cost's currency.
+    currency = cells.get("price_currency", "")
+    if currency:
+        if not re.fullmatch(r"[A-Z]{3}", currency):
+            raise ImportFileError(
+                f"{currency!r} is not a currency code such as USD",
+                f"{line}, column price_currency",
+            )
+        card["currency"] = currency
+    return ImportedModel(
+        id=cells["id"],
+        name=cells["name"] or None,
+        vendor=extra.pop("vendor", None),
+        input_per_mtok=prices["input_per_mtok"],
+        output_per_mtok=prices["output_per_mtok"],
+        cached_input_per_mtok=prices["cached_input_per_mtok"],
+        context_window=_csv_count(
+            cells.get("context_window", ""), f"{line}, column context_window"
+        ),
+        extra=extra,
+        card=card,
+    )
 
 
 def _csv_price(cell: str, where: str) -> float | None:
@@ -667,15 +756,19 @@ def _unneutralise(cell: str) -> str:
 # --- shared --------------------------------------------------------------------------
 
 
-def _json_object(text: str) -> dict[str, Any]:
+def _parse_json(text: str) -> Any:
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        return json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
         raise ImportFileError(
             f"not valid JSON: {error.msg}", f"line {error.lineno}, column {error.colno}"
         ) from None
-    except RecursionError:
+    except RecursionError:  # e.g. 100,000 nested "[": no price file looks like that
         raise ImportFileError("not valid JSON: nested too deeply") from None
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    data = _parse_json(text)
     if not isinstance(data, dict):
         raise ImportFileError("expected a JSON object", "$")
     return data
@@ -758,6 +851,26 @@ def summary_lines(plan: ImportPlan, dry_run: bool, limit: int = 20) -> Iterable[
     yield f"{total} skipped" + (":" if total else "")
     for reason, count in sorted(plan.skipped.items(), key=lambda item: (-item[1], item[0])):
         yield f"  {count} × {reason}"
+    for entry in plan.skipped_entries[:limit]:
+        yield f"    {entry.id}: {entry.reason}"
+    if len(plan.skipped_entries) > limit:
+        yield f"    … and {len(plan.skipped_entries) - limit} more"
+    if plan.matched:
+        yield f"{len(plan.matched)} matched to a model:"
+        for key, model_id in plan.matched[:limit]:
+            yield f"  {key} → {model_id}"
+        if len(plan.matched) > limit:
+            yield f"  … and {len(plan.matched) - limit} more"
+    if plan.unmatched:
+        yield f"{len(plan.unmatched)} matching no model (not imported):"
+        for missing in plan.unmatched[:limit]:
+            yield f"  {missing.key}: {missing.label}" + (
+                f" ({missing.model_id})"
+                if missing.model_id and missing.model_id != missing.key
+                else ""
+            )
+        if len(plan.unmatched) > limit:
+            yield f"  … and {len(plan.unmatched) - limit} more"
 
 
 _READERS = {

@@ -208,6 +208,11 @@ class _Dated(_Record):
     effective: DateText | None = Field(
         default=None, description="The date from which this price applied."
     )
+    as_of: DateText | None = Field(
+        default=None,
+        description="When this card was last checked (an import or edit day); "
+        "not the date it took effect.",
+    )
 
 
 class PricePoint(PriceCard, _Dated):
@@ -322,6 +327,16 @@ class Positioning(_Record):
     source: Source | None = None
 
 
+ReportedBy = Literal["vendor", "article", "independent"]
+"""Who stands behind a benchmark figure: the model's maker, an article, or an independent run."""
+
+REPORTED_BY_LABELS: dict[str, str] = {
+    "vendor": "vendor's claim",
+    "article": "article's statement",
+    "independent": "independent run",
+}
+
+
 class BenchmarkResult(_Record):
     """A model's result on one benchmark: a score, a qualitative note, or both.
 
@@ -331,12 +346,55 @@ class BenchmarkResult(_Record):
     score: Annotated[float, Field(allow_inf_nan=False)] | None = None
     note: str | None = None
     source: Source | None = None
+    reported_by: ReportedBy | None = Field(
+        default=None,
+        description="Who reported the figure: the vendor (a claim, possibly relayed by an "
+        "article), an article (its own statement) or an independent run.",
+    )
+    other_reports: list[BenchmarkResult] = Field(
+        default_factory=list,
+        description="Other reports of the same benchmark by someone else (e.g. the vendor's "
+        "claim beside an independent run); each has its own reported_by.",
+    )
 
     @model_validator(mode="after")
     def _score_or_note(self) -> BenchmarkResult:
         if self.score is None and not self.note:
             raise ValueError("a benchmark result needs a score or a note")
         return self
+
+
+IntCount = Annotated[int, Field(ge=0)]
+
+
+class BenchmarkRun(_Record):
+    """One run of a benchmark harness on a model (e.g. a row of Aider's leaderboard)."""
+
+    benchmark: NonEmptyText = Field(description="Benchmark id the run scores.")
+    run: NonEmptyText = Field(
+        description="The run's own name (Aider: its dirname); unique per benchmark."
+    )
+    model: str | None = Field(default=None, description="The model as the leaderboard names it.")
+    model_id: str | None = Field(default=None, description="The id the harness called (--model).")
+    date: DateText | None = None
+    edit_format: str | None = None
+    test_cases: IntCount | None = Field(default=None, description="Cases in the run.")
+    pass_rate_1: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    pass_rate_2: Annotated[float, Field(ge=0, allow_inf_nan=False)] = Field(
+        description="Share of cases solved (after the second try), in %."
+    )
+    pass_num_1: IntCount | None = None
+    pass_num_2: IntCount | None = Field(default=None, description="Cases solved.")
+    prompt_tokens: IntCount | None = None
+    completion_tokens: IntCount | None = None
+    total_cost: NonNegativePrice | None = Field(
+        default=None, description="What the run cost its authors, in USD, at their prices."
+    )
+    source: Source | None = None
+
+    @property
+    def has_tokens(self) -> bool:
+        return bool(self.prompt_tokens) and self.completion_tokens is not None
 
 
 class BenchmarkDefinition(_Record):
@@ -363,6 +421,15 @@ class Model(_Record):
     benchmarks: dict[str, BenchmarkResult] = Field(
         default_factory=dict,
         description="Results keyed by benchmark id (see the store's `benchmarks`).",
+    )
+    benchmark_runs: list[BenchmarkRun] = Field(
+        default_factory=list,
+        description="Independent benchmark runs on this model, with their tokens and sources.",
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other names and ids of this model (a leaderboard's name, a provider's "
+        "model id): imports match them.",
     )
     sources: list[Source] = Field(
         default_factory=list, description="Sources for the model as a whole."

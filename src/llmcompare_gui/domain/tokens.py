@@ -7,6 +7,9 @@ import re
 from decimal import Decimal
 
 SUFFIXES = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
+MAX_TOKEN_VOLUME = 10**15
+"""The largest monthly token volume accepted (1,000T): far above any real workload, and
+small enough that every cost of it stays an exact, readable number."""
 
 _VOLUME = re.compile(
     r"""^\s*
@@ -18,7 +21,23 @@ _VOLUME = re.compile(
 
 
 class TokenVolumeError(ValueError):
-    """A token volume that cannot be read."""
+    """A token volume that cannot be read, or is outside 0 … :data:`MAX_TOKEN_VOLUME`."""
+
+
+def check_token_volume(value: float, what: str = "a token volume") -> float:
+    """``value`` if it is a volume the app accepts; else :class:`TokenVolumeError` naming the range.
+
+    The one place the range is enforced: the parser and the :class:`Scenario` both call it.
+    """
+    if not (math.isfinite(value) and 0 <= value <= MAX_TOKEN_VOLUME):
+        raise TokenVolumeError(
+            f"{_plain(value)} is outside the range of {what}: 0 to 10^15 (1,000T) tokens a month"
+        )
+    return value
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if math.isfinite(value) and abs(value) < 1e18 else f"{value:g}"
 
 
 def parse_token_volume(text: str) -> float:
@@ -40,8 +59,10 @@ def parse_token_volume(text: str) -> float:
         value = float(Decimal(match["number"]) * SUFFIXES[match["suffix"].lower()])
     except ArithmeticError:  # an exponent beyond what decimal handles
         value = math.inf
-    if not math.isfinite(value):
-        raise TokenVolumeError(f"{text!r} is out of range for a token volume")
+    if not math.isfinite(value) or value > MAX_TOKEN_VOLUME:
+        raise TokenVolumeError(
+            f"{text.strip()!r} is above the limit of 10^15 (1,000T) tokens a month"
+        )
     return value
 
 

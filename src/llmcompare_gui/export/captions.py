@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.currency import conversion_note
 from ..domain.model import Model, Source
+from ..domain.scenario_text import scenario_knobs
 from ..domain.tokens import format_token_volume
 
 MAX_SOURCES = 3
@@ -57,13 +58,13 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         return (
             f"Monthly cost for {format_token_volume(scenario.input_tokens)} input and "
             f"{format_token_volume(scenario.output_tokens)} output tokens, "
-            f"{scenario.cached_share * 100:.0f} % cached{_as_of_suffix(comparison)}"
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.VOLUME:
         return (
             f"Monthly cost as input volume grows, with "
-            f"{format_token_volume(scenario.output_tokens)} output tokens and "
-            f"{scenario.cached_share * 100:.0f} % of input cached{_as_of_suffix(comparison)}"
+            f"{format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.BENCHMARKS:
         return f"Benchmark scores of {_names(comparison)}"
@@ -73,6 +74,10 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         return f"Price against {bench} score{_as_of_suffix(comparison)}"
     if kind is ChartKind.PRICE_HISTORY:
         return f"Prices per million tokens over time: {_names(comparison)}"
+    if kind is ChartKind.TASK_COST:
+        return f"Cost per solved Aider Polyglot task{_as_of_suffix(comparison)}"
+    if kind is ChartKind.TASK_VALUE:
+        return f"Cost per solved task against pass rate{_as_of_suffix(comparison)}"
     return f"Total and active parameters of {_names(comparison)}"
 
 
@@ -105,6 +110,13 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
             f"{models}; a step at each dated price point — solid input, dashed output, "
             "dotted cached input"
         )
+    if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
+        priced = len(comparison.task_costs.priced)
+        return (
+            f"{priced} model{'s' if priced != 1 else ''} with a priced run, prices in "
+            f"{comparison.currency}; each model's best Aider Polyglot run, its prompt and "
+            "completion tokens priced at the model's current prices, divided by the tasks it solved"
+        )
     return f"{count} models; Mixture-of-Experts models use a share of their parameters per token"
 
 
@@ -121,10 +133,18 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
             yield pricing.source
         if pricing.cached_input_source:
             yield pricing.cached_input_source
+        if pricing.source and kind is not ChartKind.VALUE:
+            return  # the prices name their sources: the model's own would credit a user's figure
     if kind in (ChartKind.BENCHMARKS, ChartKind.VALUE):
         for result in model.benchmarks.values():
             if result.source:
                 yield result.source
+    if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
+        if pricing.source:
+            yield pricing.source
+        for run in model.benchmark_runs:
+            if run.source:
+                yield run.source
     if kind is ChartKind.PARAMETERS and model.architecture:
         arch = model.architecture
         for quantity in (arch.total_params_b, arch.active_params_b):

@@ -1,7 +1,9 @@
 """CSV that spreadsheets read safely.
 
-Numbers are written as plain decimals (never ``1e-05``); text that a
-spreadsheet would run as a formula is prefixed with ``'``.
+Numbers are written as plain decimals (never ``1e-05``), rounded to
+:data:`SIGNIFICANT_DIGITS` so float noise (``329.99999999999994``) never
+reaches a file; text that a spreadsheet would run as a formula is prefixed
+with ``'``. Every CSV the app writes goes through :func:`format_cell`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ from ..atomicfile import write_text_atomically
 from ..domain.comparison import Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SIGNIFICANT_DIGITS = 12
+"""Enough for any price or cost; few enough to drop binary rounding residue."""
+
+
+def plain_number(value: float) -> str:
+    """``329.99999999999994`` → ``330``, ``1e-05`` → ``0.00001``: 12 significant digits."""
+    text = format(Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}").normalize(), "f")
+    return "0" if text == "-0" else text
 
 
 def format_cell(value: Cell) -> str:
@@ -29,8 +39,7 @@ def format_cell(value: Cell) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             return ""
-        text = format(Decimal(repr(value)), "f")
-        return text[:-2] if text.endswith(".0") else text
+        return plain_number(value)
     if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

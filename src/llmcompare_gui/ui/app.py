@@ -150,6 +150,8 @@ def wire(
     )
     calculator.price_date.asOfChanged.connect(costs.set_as_of)
     calculator.scenarioChanged.connect(costs.set_scenario)
+    calculator.set_models(table.store.models)
+    table.modelsChanged.connect(lambda: calculator.set_models(table.store.models))
     charts.valueBenchmarkChanged.connect(costs.set_value_benchmark)
     window.set_comparison_source(costs.current_comparison)
 
@@ -187,6 +189,7 @@ def wire(
     # (Not the undo stack's indexChanged: the stack emits it while the window is deleted.)
     table.modelsChanged.connect(clear_refusal)
     table.editRefused.connect(lambda text: message(f"Not changed: {text}"))
+    table.editWarning.connect(lambda text: message(f"Changed, but check it: {text}"))
     delegate.refused.connect(message)
     table.compareChanged.connect(lambda: settings.set_compared_ids(table.compared_ids()))
 

@@ -44,11 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.amounts import large_amount
 from ..domain.cost import Scenario, cheapest_mask, free_mask
-from ..domain.model import Store
+from ..domain.model import BenchmarkRun, Model, Store
+from ..domain.task_cost import run_workload
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 from .currency import CurrencyControl
 from .price_date import PriceDateControl
+from .run_workload import RunChoice, RunWorkloadDialog, run_choices
 
 MIN_DECADE = 3
 """The token sliders start at 10^3 (1K) tokens a month."""
@@ -132,6 +135,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
 )
 CUSTOM = "Custom"
+LIKE_A_RUN = "Like an Aider run…"
 
 
 # --- slider mapping -------------------------------------------------------------------
@@ -184,7 +188,9 @@ def money_text(value: float, currency: str) -> str:
     if not math.isfinite(value):
         return "—"
     symbol = CURRENCY_SYMBOLS.get(currency)
-    if value == 0 or abs(value) >= 0.01:
+    if (compact := large_amount(value)) is not None:
+        number = compact
+    elif value == 0 or abs(value) >= 0.01:
         number = f"{value:,.2f}"
     else:
         decimals = min(2 - math.floor(math.log10(abs(value))), 12)
@@ -195,6 +201,8 @@ def money_text(value: float, currency: str) -> str:
 def ratio_text(ratio: float) -> str:
     if not math.isfinite(ratio):
         return "—"
+    if (compact := large_amount(ratio)) is not None:
+        return f"×{compact}"
     if ratio >= 100:
         return f"×{ratio:,.0f}"
     return f"×{ratio:.2f}"
@@ -290,6 +298,16 @@ class CostCalculator(QWidget):
         for index, preset in enumerate(PRESETS, start=1):
             self._preset.addItem(preset.name)
             self._preset.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
+        self._runs: list[RunChoice] = []
+        self._preset.addItem(LIKE_A_RUN)
+        self._run_index = self._preset.count() - 1
+        self._preset.setItemData(
+            self._run_index,
+            "A chosen benchmark run's input and output tokens per task, times the tasks "
+            "a month you type (needs a model with an imported Aider run).",
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self._enable_run_preset()
         self._preset.setToolTip(
             "Typical monthly workloads; choosing one sets the input, output and cached "
             "share. Changing any figure switches back to Custom."
@@ -510,8 +528,38 @@ class CostCalculator(QWidget):
     def _on_reasoning(self, value: float) -> None:
         self._change(reasoning_overhead=max(value, 1.0))
 
+    def set_models(self, models: Sequence[Model]) -> None:
+        """The models whose runs the "like an Aider run" workload offers."""
+        self._runs = run_choices(models)
+        self._enable_run_preset()
+
+    def _enable_run_preset(self) -> None:
+        item = self._preset.model().item(self._run_index)  # type: ignore[attr-defined]
+        item.setEnabled(bool(self._runs))
+
+    def apply_run_workload(self, run: BenchmarkRun, tasks_per_month: float) -> None:
+        """Volumes of ``tasks_per_month`` tasks like ``run``'s; cache and the rest unchanged."""
+        input_tokens, output_tokens = run_workload(run, tasks_per_month)
+        scenario = dataclasses.replace(
+            self._scenario, input_tokens=input_tokens, output_tokens=output_tokens
+        )
+        changed = scenario != self._scenario
+        self.set_scenario(scenario)
+        with QSignalBlocker(self._preset):
+            self._preset.setCurrentIndex(self._run_index)
+        if changed:
+            self.scenarioChanged.emit(scenario)
+
     def _on_preset(self, index: int) -> None:
         if index <= 0:
+            return
+        if index == self._run_index:
+            chosen = RunWorkloadDialog.ask(self, self._runs)
+            if chosen is None:
+                with QSignalBlocker(self._preset):
+                    self._preset.setCurrentIndex(_preset_index(self._scenario))
+                return
+            self.apply_run_workload(*chosen)
             return
         preset = PRESETS[index - 1]
         scenario = dataclasses.replace(
@@ -557,7 +605,8 @@ class CostCalculator(QWidget):
                 ratio = "—"
             _set_text(item, 1, money_text(total, currency))
             _set_text(item, 2, ratio)
-            item.setToolTip(1, f"{total:,.6f} {currency} a month")
+            exact = f"{total:,.6f}" if abs(total) < 1e9 else f"{total:,.12g}"  # no float noise
+            item.setToolTip(1, f"{exact} {currency} a month")
             if item.font(0).bold() != cheapest:
                 font = QFont(item.font(0))
                 font.setBold(cheapest)
@@ -578,7 +627,15 @@ class CostCalculator(QWidget):
         return self._rate_label.text()
 
     def _fit_columns(self) -> None:
-        """Widen the cost and ratio columns to their texts (they never shrink while dragging)."""
+        """Fit the cost and ratio columns to their texts.
+
+        While a slider is dragged they only widen, so the list does not jitter;
+        any other change fits them exactly, so a huge value typed once does not
+        leave the columns stretched after a normal one returns.
+        """
+        dragging = any(
+            slider.isSliderDown() for slider in (self._input.slider, self._output.slider)
+        )
         header = self._costs.header()
         font = QFont(self._costs.font())
         font.setBold(True)
@@ -588,7 +645,9 @@ class CostCalculator(QWidget):
             texts = [item.text(column) for item in self._items]
             texts.append(self._costs.headerItem().text(column))
             width = max(metrics.horizontalAdvance(text) for text in texts) + padding
-            if width > header.sectionSize(column):
+            if width > header.sectionSize(column) or (
+                not dragging and width != header.sectionSize(column)
+            ):
                 header.resizeSection(column, width)
 
     def _rebuild_rows(self, names: tuple[str, ...]) -> None:

@@ -38,6 +38,8 @@ TAB_TITLES = {
     ChartKind.PARAMETERS: "Parameters",
     ChartKind.PRICE_HISTORY: "Price history",
     ChartKind.PROMPT_SIZE: "Cost vs prompt size",
+    ChartKind.TASK_COST: "Cost / solved task",
+    ChartKind.TASK_VALUE: "Task value",
 }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from ..domain.model import Model
+from ..domain.model import BenchmarkDefinition, Model
 from .table_model import ModelTableModel
 
 
@@ -64,14 +64,22 @@ class DeleteModelsCommand(QUndoCommand):
 class ReplaceAllModelsCommand(QUndoCommand):
     """The store's whole model list replaced, as an import does."""
 
-    def __init__(self, table: ModelTableModel, models: Sequence[Model], text: str) -> None:
+    def __init__(
+        self,
+        table: ModelTableModel,
+        models: Sequence[Model],
+        text: str,
+        benchmarks: Sequence[BenchmarkDefinition] | None = None,
+    ) -> None:
         super().__init__(text)
         self._table = table
         self._before = list(table.store.models)
         self._after = list(models)
+        self._benchmarks_before = list(table.store.benchmarks)
+        self._benchmarks_after = None if benchmarks is None else list(benchmarks)
 
     def redo(self) -> None:
-        self._table.replace_all_models(self._after)
+        self._table.replace_all_models(self._after, self._benchmarks_after)
 
     def undo(self) -> None:
-        self._table.replace_all_models(self._before)
+        self._table.replace_all_models(self._before, self._benchmarks_before)

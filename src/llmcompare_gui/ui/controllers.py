@@ -41,6 +41,7 @@ from .unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
 SAVED = "All changes saved"
 SAVING = "Saving…"
 UNSAVED = "Unsaved changes"
+READ_ONLY = "Read-only: nothing is saved"
 
 AUTOSAVE_DELAY_MS = 700
 """Autosave this long after the last change (CONTRACT §6: within two seconds)."""
@@ -213,7 +214,8 @@ class SaveController(QObject):
         self._last_failure: str | None = None
         self.state = ""
         if session.read_only:
-            self._set_state(f"Read-only: {session.read_only_reason}")
+            # Short: the status bar's width is the window's minimum; the banner says why.
+            self._set_state(READ_ONLY)
         else:
             self._set_state(SAVED)
 
@@ -267,14 +269,14 @@ class SaveController(QObject):
                 "Changes not saved",
                 f"Your changes could not be saved:\n\n{message}\n\n"
                 "They are kept in the window; the app tries again with the next change "
-                "and when you close it.",
+                "and when you quit, and asks what to do if it still cannot save.",
             )
 
-    def discard_pending(self) -> None:
-        """Forget unsaved changes (the store was replaced as a whole)."""
+    def discard_pending(self, state: str = SAVED) -> None:
+        """Forget unsaved changes (the store was replaced as a whole, or the user said so)."""
         self._timer.stop()
         self._dirty = False
-        self._set_state(SAVED)
+        self._set_state(state)
 
 
 class EditController(QObject):
@@ -405,7 +407,11 @@ class ImportController(QObject):
             self.message.emit(f"Not imported: {error}")
             return
         text = f"Import: {len(plan.added)} added, {len(plan.updated)} updated"
-        self._stack.push(ReplaceAllModelsCommand(self._table, plan.store.models, text))
+        if plan.matched or plan.unmatched:
+            text += f", {len(plan.matched)} runs matched, {len(plan.unmatched)} not"
+        self._stack.push(
+            ReplaceAllModelsCommand(self._table, plan.store.models, text, plan.store.benchmarks)
+        )
         self.message.emit(f"{text}; the previous store was kept in backups/")
 
 
@@ -467,7 +473,7 @@ class SessionController(QObject):
             if choice is UnsavedChoice.RETRY:
                 continue
             if choice is UnsavedChoice.DISCARD:
-                self._saver.discard_pending()
+                self._saver.discard_pending("Changes discarded")
                 return True
             if choice is UnsavedChoice.SAVE_AS:
                 if self._save_copy():
@@ -487,7 +493,7 @@ class SessionController(QObject):
         except StoreError as error:
             QMessageBox.warning(self._dialog_parent, "Not saved", str(error))
             return False
-        self._saver.discard_pending()
+        self._saver.discard_pending(f"Saved to {path}; the store was not changed")
         QMessageBox.information(
             self._dialog_parent,
             "Saved elsewhere",

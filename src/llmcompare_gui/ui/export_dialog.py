@@ -138,13 +138,14 @@ class ExportChartDialog(QDialog):
         self.width_box.setSuffix(" px")
         self.height_box.setSuffix(" px")
         self.size_note = QLabel(
-            f"Custom sizes start at {MIN_WIDTH} × {MIN_HEIGHT} px: smaller charts have no room "
-            "for their titles, axes and legend.",
+            f"At least {MIN_WIDTH} × {MIN_HEIGHT} px: smaller charts have no room for "
+            "titles and axes.",
             objectName="exportSizeNote",
         )
-        self.size_note.setWordWrap(True)
         for box in (self.width_box, self.height_box):
             box.setToolTip(self.size_note.text())
+            # A typed 100 becomes the minimum, instead of silently going back.
+            box.setCorrectionMode(QSpinBox.CorrectionMode.CorrectToNearestValue)
         self.scale_box = QDoubleSpinBox(
             objectName="exportScale", minimum=0.5, maximum=4.0, singleStep=0.5, decimals=1
         )

@@ -88,6 +88,12 @@ CHART_TOGGLE_KEYS = (
     "Ctrl+Shift+F7",
     "Ctrl+Shift+F8",
     "Ctrl+Shift+F9",
+    "Ctrl+Shift+F10",
+    "Ctrl+Shift+F11",
+    "Ctrl+Shift+F12",
+    "Ctrl+Alt+F5",
+    "Ctrl+Alt+F6",
+    "Ctrl+Alt+F7",
 )
 
 
@@ -443,8 +449,11 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        # Kept (not deleted) so that the window can show the store once it opens.
+        # Kept (not deleted, hidden inside the window) to show the store once it opens.
         self._contents = self.takeCentralWidget()
+        if self._contents is not None:
+            self._contents.hide()
+            self._contents.setParent(self)
         self.setCentralWidget(page)
         for action in self.store_actions():
             action.setEnabled(False)
@@ -458,6 +467,7 @@ class MainWindow(QMainWindow):
             return
         self._contents = None
         self.setCentralWidget(contents)
+        contents.show()
         for action in (self.import_action, self.reset_action, self.add_action, self.find_action):
             action.setEnabled(True)
         for menu in (self.columns_menu, self.charts_menu):
@@ -465,6 +475,7 @@ class MainWindow(QMainWindow):
 
     def set_save_state(self, text: str) -> None:
         self.save_state_label.setText(text)
+        self.save_state_label.setToolTip(text)
 
     # -- events -----------------------------------------------------------------------------
 

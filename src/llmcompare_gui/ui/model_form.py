@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Model, Store
+from ..domain.model import Model, Source, Store
+from ..domain.price_edit import USER_SOURCE_TITLE, user_priced
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 
 Data = dict[str, Any]
@@ -414,14 +415,37 @@ class ModelFormDialog(QDialog):
             parse_date,
             placeholder=DATE_HINT,
         )
+        self._price_source_title = self._line(
+            "priceSourceTitleEdit",
+            "Price source",
+            "",
+            placeholder=f"empty: {USER_SOURCE_TITLE.lower()}",
+            tooltip="Where the prices you enter come from (a price page, an invoice). "
+            "Left empty, a changed price is credited to you.",
+        )
+        self._price_source_url = self._line(
+            "priceSourceUrlEdit",
+            "Price source URL",
+            "",
+            placeholder="https://…",
+        )
         unit = f"{currency} / 1M tokens"
         form.addRow(f"&Input ({unit}):", self._input.widget)
         form.addRow(f"&Cached input ({unit}):", self._cached.widget)
         form.addRow(f"&Output ({unit}):", self._output.widget)
         form.addRow("Prices &as of:", self._as_of.widget)
+        form.addRow("Price so&urce:", self._price_source_title.widget)
+        form.addRow("Source U&RL:", self._price_source_url.widget)
+        self._price_warning = QLabel(page)
+        self._price_warning.setObjectName("priceWarning")
+        self._price_warning.setWordWrap(True)
+        self._price_warning.setVisible(False)
+        for line in (self._input, self._cached):
+            line.widget.textChanged.connect(self._check_prices)
 
         layout = QVBoxLayout(page)
         layout.addLayout(form)
+        layout.addWidget(self._price_warning)
         history = pricing.get("history") or []
         kept = []
         if history:
@@ -429,13 +453,36 @@ class ModelFormDialog(QDialog):
         if pricing.get("source") or pricing.get("cached_input_source"):
             kept.append("the sources of these prices")
         if kept:
-            info = QLabel("Kept as they are: " + " and ".join(kept) + ".", page)
+            info = QLabel(
+                "Kept as they are: "
+                + " and ".join(kept)
+                + ". A changed price becomes your own price point, credited to the source "
+                "above (or to you) and dated today; the current card moves to the history.",
+                page,
+            )
             info.setObjectName("pricingKeptInfo")
             info.setWordWrap(True)
             info.setEnabled(False)
             layout.addWidget(info)
         layout.addStretch(1)
         return page
+
+    def _check_prices(self) -> None:
+        """Say so when cached input would cost more than input: allowed, but rarely meant."""
+        try:
+            fresh = _price(self._input.widget.text(), "")
+            cached = _price(self._cached.widget.text(), "")
+        except ValueError:
+            self._price_warning.setVisible(False)
+            return
+        self._price_warning.setText(
+            f"Note: the cached input price ({cached:g}) is above the input price ({fresh:g}); "
+            "cache reads are normally cheaper. It is accepted as entered."
+        )
+        self._price_warning.setVisible(cached > fresh)
+
+    def price_warning(self) -> str:
+        return "" if self._price_warning.isHidden() else self._price_warning.text()
 
     def _benchmarks_tab(self) -> QWidget:
         page = QWidget(self)
@@ -654,9 +701,27 @@ class ModelFormDialog(QDialog):
                 data.pop("notes", None)
 
         try:
-            return Model.model_validate(data)
+            model = Model.model_validate(data)
         except ValidationError as error:
             raise ValueError(_validation_message(error)) from None
+        return self._with_provenance(model)
+
+    def _with_provenance(self, model: Model) -> Model:
+        """Credit entered prices to the source given (or the user); see :func:`user_priced`."""
+        source = None
+        if not self._price_source_title.empty:
+            title = self._price_source_title.value()
+            url = self._price_source_url.widget.text().strip() or None
+            source = Source(title=title, url=url, retrieved=dt.date.today().isoformat())
+        elif not self._price_source_url.empty:
+            raise ValueError(f"{self._price_source_title.label}: a source with a URL needs a title")
+        if self._original is None:
+            if source is None:
+                return model
+            data = model.model_dump(exclude_unset=True)
+            data["pricing"]["source"] = source.model_dump(exclude_unset=True)
+            return Model.model_validate(data)
+        return user_priced(self._original, model, dt.date.today().isoformat(), source)
 
     def _apply_modes(self, data: Data) -> None:
         originals = data.get("modes") or []

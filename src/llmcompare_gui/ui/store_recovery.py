@@ -34,6 +34,7 @@ class BrokenStoreController(QObject):
         self._window = window
         self._paths = paths
         self._on_opened = on_opened
+        self._theme_chosen: str | None = None
         window.quit_action.triggered.connect(self._quit)
         window.about_action.triggered.connect(self._about)
         window.theme_group.triggered.connect(self._theme)
@@ -57,7 +58,8 @@ class BrokenStoreController(QObject):
         show_about(self._window, self._paths)
 
     def _theme(self, action: QAction) -> None:
-        apply_theme(str(action.data()))
+        self._theme_chosen = str(action.data())
+        apply_theme(self._theme_chosen)
 
     def _detach(self) -> None:
         window = self._window
@@ -116,6 +118,8 @@ class BrokenStoreController(QObject):
         self._detach()
         self._window.show_contents()
         self._on_opened(session)
+        if self._theme_chosen is not None:  # chosen on the error page: kept, and now remembered
+            self._window.window_controller.set_theme(self._theme_chosen)
         self._window.statusBar().showMessage(text, 20_000)
         self.deleteLater()
         return True

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -27,9 +28,22 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..domain.amounts import large_amount
 from ..domain.cost import cheapest_mask
-from ..domain.model import ExchangeRates, Model, Quantity, Source, Store
+from ..domain.import_preview import cached_above_input
+from ..domain.model import (
+    REPORTED_BY_LABELS,
+    BenchmarkDefinition,
+    BenchmarkResult,
+    ExchangeRates,
+    Model,
+    Quantity,
+    Source,
+    Store,
+)
+from ..domain.price_edit import user_priced
 from ..domain.price_points import PriceOption, is_stale, option_on, price_options
+from ..domain.task_cost import models_with_runs, task_costs
 
 MISSING = "—"
 FREE = "free"
@@ -87,13 +101,27 @@ COST = "cost"
 PRICE_DATE = "price_date"
 LICENCE = "licence"
 FOCUS = "focus"
+TASK_COST = "task_cost"
 BENCH_PREFIX = "bench:"
+REPORTED_BY_SUFFIX = {"vendor": "vendor", "article": "article", "independent": "indep."}
+"""Written after a benchmark figure, so a claim is never mistaken for a measurement."""
 
 PRICE_FIELDS = {INPUT: "input_per_mtok", CACHED: "cached_input_per_mtok", OUTPUT: "output_per_mtok"}
 TEXT_FIELDS = {NAME: "name", VENDOR: "vendor"}
 EDITABLE = frozenset({*PRICE_FIELDS, *TEXT_FIELDS})
 NUMERIC = frozenset(
-    {TOTAL_PARAMS, ACTIVE_PARAMS, SPARSITY, CONTEXT, INPUT, CACHED, OUTPUT, BLENDED, COST}
+    {
+        TOTAL_PARAMS,
+        ACTIVE_PARAMS,
+        SPARSITY,
+        CONTEXT,
+        INPUT,
+        CACHED,
+        OUTPUT,
+        BLENDED,
+        COST,
+        TASK_COST,
+    }
 )
 
 
@@ -134,6 +162,18 @@ def columns_for(store: Store) -> list[Column]:
             "The date the price point the costs use took effect (the calculator's as-of date "
             "chooses the point); marked when it was more than six months old on that day",
         ),
+    ]
+    if models_with_runs(store.models):
+        # Only where some model has a run: otherwise the column would be empty.
+        cols.append(
+            Column(
+                TASK_COST,
+                f"Cost / solved task ({store.currency})",
+                "What one solved Aider Polyglot task costs: the model's best run's prompt and "
+                "completion tokens at its current prices, divided by the tasks it solved",
+            )
+        )
+    cols += [
         Column(TOTAL_PARAMS, "Total params (B)", "Total parameters, in billions"),
         Column(ACTIVE_PARAMS, "Active params (B)", "Parameters active per token, in billions"),
         Column(SPARSITY, "Sparsity", "Active parameters as a share of the total"),
@@ -212,6 +252,9 @@ def raw_value(model: Model, key: str) -> Raw:
         if result is None:
             return None
         return result.score if result.score is not None else result.note
+    if key == TASK_COST:
+        priced = task_costs([model]).priced
+        return priced[0].cost_per_solved if priced else None
     return None
 
 
@@ -264,6 +307,8 @@ def format_number(value: float) -> str:
 
 def format_money(value: float) -> str:
     """Monthly amounts: cents below 10,000 (``88.20``), whole units above, small ones exact."""
+    if (compact := large_amount(value)) is not None:
+        return compact
     if abs(value) >= 10_000:
         return f"{value:,.0f}"
     if value == 0 or abs(value) >= 0.01:
@@ -293,6 +338,9 @@ def _display(model: Model, key: str) -> str:
     if key == FOCUS and model.positioning is not None and model.positioning.applies_to:
         return f"{value} (said of {model.positioning.applies_to})"
     if isinstance(value, str):
+        if key.startswith(BENCH_PREFIX):
+            kind = model.benchmarks[key[len(BENCH_PREFIX) :]].reported_by
+            return f"{value} · {REPORTED_BY_SUFFIX[kind]}" if kind else value
         return value
     if key in PRICE_FIELDS:
         return format_price(float(value))
@@ -304,7 +352,40 @@ def _display(model: Model, key: str) -> str:
     if key in (TOTAL_PARAMS, ACTIVE_PARAMS) and arch is not None:
         quantity = arch.total_params_b if key == TOTAL_PARAMS else arch.active_params_b
         return _with_qualifier(format_number(float(value)), quantity)
+    if key == TASK_COST:
+        return f"{float(value):.3g}"
+    if key.startswith(BENCH_PREFIX):
+        result = model.benchmarks[key[len(BENCH_PREFIX) :]]
+        suffix = REPORTED_BY_SUFFIX.get(result.reported_by or "")
+        text = format_number(float(value))
+        return f"{text} · {suffix}" if suffix else text
     return format_number(float(value))
+
+
+def _result_lines(model: Model, bench_id: str, result: BenchmarkResult) -> list[str]:
+    """Who reported a result (and the others' reports), and the model's runs of it."""
+    lines = []
+    if result.reported_by:
+        lines.append(f"Reported by: {REPORTED_BY_LABELS[result.reported_by]}")
+    if result.note:
+        lines.append(result.note)
+    for other in result.other_reports:
+        said = f"{other.score:g}" if other.score is not None else (other.note or "")
+        who = REPORTED_BY_LABELS.get(other.reported_by or "", "another report")
+        origin = f" ({other.source.title})" if other.source else ""
+        lines.append(f"Also: {said}, {who}{origin}")
+    runs = [run for run in model.benchmark_runs if run.benchmark == bench_id]
+    if runs:
+        lines.append(f"{len(runs)} run{'s' if len(runs) != 1 else ''} (best is the score):")
+        for run in sorted(runs, key=lambda r: -r.pass_rate_2):
+            solved = f", solved {run.pass_num_2} of {run.test_cases}" if run.pass_num_2 else ""
+            lines.append(
+                f"  {run.pass_rate_2:g} % — {run.model or run.run}"
+                + (f", {run.date}" if run.date else "")
+                + (f", {run.edit_format}" if run.edit_format else "")
+                + solved
+            )
+    return lines
 
 
 def _font(*, bold: bool = False, italic: bool = False) -> QFont:
@@ -323,6 +404,8 @@ class ModelTableModel(QAbstractTableModel):
 
     editRefused = Signal(str)
     """A value was refused: the message says which and why."""
+    editWarning = Signal(str)
+    """A value was accepted but looks wrong (cached input above input): the message says why."""
     modelsChanged = Signal()
     """Models were added, removed or edited (prices, names…)."""
     compareChanged = Signal()
@@ -617,9 +700,28 @@ class ModelTableModel(QAbstractTableModel):
             return "\n".join(lines)
         value = raw_value(model, key)
         if key.startswith(BENCH_PREFIX):
-            result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
-            if result is not None and result.note:
-                lines.append(result.note)
+            bench_id = key[len(BENCH_PREFIX) :]
+            result = model.benchmarks.get(bench_id)
+            if result is not None:
+                lines.extend(_result_lines(model, bench_id, result))
+        elif key == TASK_COST:
+            priced = task_costs([model]).priced
+            if priced:
+                item = priced[0]
+                run = item.run
+                lines.append(
+                    f"{item.cost_per_solved:.3g} {self._store.currency} per solved task: "
+                    f"solved {item.solved}"
+                    + (f" of {item.cases}" if item.cases else "")
+                    + f", run cost {item.run_cost:.4g} {self._store.currency}"
+                )
+                lines.append(
+                    f"Run {run.run}"
+                    + (f" of {run.date}" if run.date else "")
+                    + (f", edit format {run.edit_format}" if run.edit_format else "")
+                )
+            elif model.benchmark_runs:
+                lines.append("The best run gives no token counts: it cannot be priced")
         elif key in (TOTAL_PARAMS, ACTIVE_PARAMS, CONTEXT) and value is not None:
             arch = model.architecture
             assert arch is not None
@@ -665,12 +767,21 @@ class ModelTableModel(QAbstractTableModel):
             return False
         if edited is None:
             return True  # nothing changed
+        # The typed price is the user's own: credit it to them, keep the old card as history.
+        edited = user_priced(model, edited, date.today().isoformat())
         label = self._columns[index.column()].header.split(" ")[0].lower()
         description = f"Edit {label} of {model.name}"
         if self.editor is not None:
             self.editor(model, edited, description)
         else:
             self.replace_model(model.id, edited)
+        if key in PRICE_FIELDS and cached_above_input(edited.pricing):
+            pricing = edited.pricing
+            self.editWarning.emit(
+                f"{model.name}: the cached input price ({pricing.cached_input_per_mtok:g}) is "
+                f"above the input price ({pricing.input_per_mtok:g}); kept as entered, "
+                "but cache reads are normally cheaper"
+            )
         return True
 
     # -- changes, called by the undo commands ----------------------------------
@@ -702,9 +813,13 @@ class ModelTableModel(QAbstractTableModel):
         self._refresh_columns()
         self.modelsChanged.emit()
 
-    def replace_all_models(self, models: Sequence[Model]) -> None:
-        """Swap in a whole new list of models (an import, or its undo)."""
+    def replace_all_models(
+        self, models: Sequence[Model], benchmarks: Sequence[BenchmarkDefinition] | None = None
+    ) -> None:
+        """Swap in a whole new list of models (an import, or its undo), and of benchmarks."""
         self._store.models[:] = list(models)
+        if benchmarks is not None:
+            self._store.benchmarks[:] = list(benchmarks)
         self.reset_store(self._store)
 
     def insert_model(self, store_row: int, model: Model, row: int | None = None) -> None:

@@ -1,0 +1,37 @@
+"""The words for a scenario's cost knobs, for titles, captions and summaries alike."""
+
+from __future__ import annotations
+
+from .cost import Scenario
+from .tokens import format_token_volume
+
+
+def scenario_knobs(scenario: Scenario) -> list[str]:
+    """``["80 % cached", "thinking output ×2"]``: each knob that changes a cost, in words.
+
+    The cached share is always named (it is the first thing a reader of a cost
+    asks); every other knob only when it is not at its default. A new knob on
+    the :class:`Scenario` gets its line here, and every caption shows it.
+    """
+    knobs = [f"{_percent(scenario.cached_share)} cached"]
+    if scenario.reasoning_overhead != 1.0:
+        knobs.append(f"thinking output ×{scenario.reasoning_overhead:g}")
+    if scenario.cache_write_share:
+        ttl = "1 h" if scenario.cache_ttl == "1h" else "5 min"
+        knobs.append(f"{_percent(scenario.cache_write_share)} written to cache ({ttl})")
+    elif scenario.cache_ttl != "5m":
+        knobs.append("cache writes kept 1 h")
+    if scenario.prompt_tokens != 10_000:
+        knobs.append(f"{format_token_volume(scenario.prompt_tokens)} tokens a request")
+    if scenario.service_tier != "standard":
+        knobs.append(f"{scenario.service_tier} tier")
+    if scenario.off_peak_share:
+        knobs.append(f"{_percent(scenario.off_peak_share)} off-peak")
+    if scenario.currency is not None:
+        knobs.append(f"in {scenario.currency}")
+    return knobs
+
+
+def _percent(share: float) -> str:
+    percent = share * 100
+    return f"{percent:.0f} %" if abs(percent - round(percent)) < 0.05 else f"{percent:.1f} %"
