@@ -30,17 +30,19 @@ run: $(STAMP) sysdeps window-sysdeps
 test: $(STAMP) test-sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Long suites: the frozen bundle, the soak tests.
+# Long suites: ≥200 kills mid-save, mid-import and mid-migration, ≥10,000 fuzzed
+# files, 100,000 slider steps, the frozen bundle, the soak tests.
 test-slow: $(STAMP) $(BUNDLE_STAMP) test-sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow or soak" -p no:randomly $(PYTEST_ARGS)
 
 soak: $(STAMP) test-sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak -p no:randomly $(PYTEST_ARGS)
 
+# One table of every figure beside its floor, also written to docs/PERFORMANCE.md
+# (BENCH_ARGS=--quick for a short run). benchmarks/bench_*.py go into more detail.
+BENCH_ARGS ?=
 bench: $(STAMP) test-sysdeps
-	@for script in benchmarks/bench_*.py; do \
-		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; \
-	done
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -472,16 +472,17 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
         if not args.dry_run and session.read_only:
             return fail(EXIT_STORE, f"cannot change {session.path}: {session.read_only_reason}")
         plan = plan_any_import(session.store, result)
-        print(f"{source} ({result.format.value}) into {session.path}")
-        for line in summary_lines(plan, dry_run=args.dry_run):
-            print(line)
-        if args.dry_run or not plan.changes_anything:
-            return EXIT_OK
-        try:
-            session.replace(plan.store, "before-import")
-        except StoreError as error:
-            return fail(EXIT_STORE, f"nothing imported: {error}")
-        print(f"Saved {session.path} (the previous version is kept as a backup)")
+        lines = [f"{source} ({result.format.value}) into {session.path}"]
+        lines += summary_lines(plan, dry_run=args.dry_run)
+        if not args.dry_run and plan.changes_anything:
+            # Saved before anything is printed: a reader that goes away (`| head`)
+            # must not stop the import it was only watching.
+            try:
+                session.replace(plan.store, "before-import")
+            except StoreError as error:
+                return fail(EXIT_STORE, f"nothing imported: {error}")
+            lines.append(f"Saved {session.path} (the previous version is kept as a backup)")
+        print("\n".join(lines))
         return EXIT_OK
     finally:
         session.close()

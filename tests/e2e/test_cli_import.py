@@ -108,3 +108,24 @@ def test_litellm_entries_with_bad_prices_are_skipped_and_listed(tmp_path: Path) 
     ids = {m["id"] for m in store["models"]}
     assert "gpt-4o" in ids
     assert not {"broken/nan", "broken/negative"} & ids
+
+
+def test_import_saves_even_when_the_reader_of_its_summary_goes_away(tmp_path: Path) -> None:
+    """`llmcompare-gui import FILE | head -1`: the pipe closes early, the import still lands."""
+    import subprocess
+
+    from .installed import ENTRY_POINT
+
+    data = tmp_path / "data"
+    # A reader that closes its end before the import prints anything.
+    reader_gone = subprocess.Popen(
+        [str(ENTRY_POINT), "import", str(LITELLM), "--data-dir", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader_gone.stdout is not None
+    reader_gone.stdout.close()
+    _, stderr = reader_gone.communicate(timeout=120)
+    assert reader_gone.returncode == 0, stderr
+    store = json.loads((data / "models.json").read_text(encoding="utf-8"))
+    assert "gpt-4o" in {m["id"] for m in store["models"]}

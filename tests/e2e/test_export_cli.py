@@ -148,6 +148,7 @@ def test_cost_csv_is_the_cost_engines_numbers(tmp_path: Path, data_dir: Path) ->
         assert float(row[3]) == pytest.approx(costs.cached_input[index], rel=1e-12)
         assert float(row[5]) == pytest.approx(costs.output[index], rel=1e-12)
         assert float(row[8]) == pytest.approx(costs.total[index], rel=1e-12)
+        assert all(len(cell.replace(".", "").strip("0")) <= 12 for cell in row[2:9])
         totals.append(float(row[8]))
     assert totals == sorted(totals)
     assert np.isclose(sum(totals), costs.total.sum())

@@ -244,7 +244,7 @@ def test_export_all_cancelled_writes_nothing(
     assert controller.export_all() == []
 
 
-def test_a_custom_size_below_320_by_200_is_raised_and_the_dialog_says_so(
+def test_a_custom_size_below_480_by_320_is_raised_and_the_dialog_says_so(
     qtbot: QtBot, settings: QSettings
 ) -> None:
     box = dialog(qtbot, settings)
@@ -252,20 +252,20 @@ def test_a_custom_size_below_320_by_200_is_raised_and_the_dialog_says_so(
     box.show()
     box.width_box.setValue(100)
     box.height_box.setValue(50)
-    assert (box.width_box.value(), box.height_box.value()) == (320, 200)
+    assert (box.width_box.value(), box.height_box.value()) == (480, 320)
     note = box.findChild(QLabel, "exportSizeNote")
     assert note is not None
     assert note.isVisible()
-    assert "320 × 200" in note.text()
+    assert "480 × 320" in note.text()
     # Typed, not set: the value is corrected to the minimum when the field is left.
     box.width_box.setValue(1280)
     box.width_box.selectAll()
     qtbot.keyClicks(box.width_box, "100")
     qtbot.keyClick(box.width_box, Qt.Key.Key_Return)
-    assert box.width_box.value() == 320
+    assert box.width_box.value() == 480
     request = box.request()
     assert request is not None
-    assert (request.width, request.height) == (320, 200)
+    assert (request.width, request.height) == (480, 320)
 
 
 def test_a_remembered_tiny_size_falls_back_to_the_default(

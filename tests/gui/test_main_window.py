@@ -408,8 +408,8 @@ def test_add_is_undoable(
     qtbot: QtBot, window: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from llmcompare_gui.domain.model import Model, Pricing
+    from llmcompare_gui.ui import model_form
 
-    model_form = pytest.importorskip("llmcompare_gui.ui.model_form")
     new = Model(
         id="new-model", name="New Model", pricing=Pricing(input_per_mtok=1.0, output_per_mtok=4.0)
     )
@@ -465,7 +465,7 @@ def test_duplicate_and_delete_are_undoable(
 def test_edit_model_goes_through_the_form_and_is_undoable(
     qtbot: QtBot, window: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    model_form = pytest.importorskip("llmcompare_gui.ui.model_form")
+    from llmcompare_gui.ui import model_form
 
     def ask(cls: Any, parent: Any, store: Any, model: Any = None) -> Any:
         edited = model.model_copy(deep=True)

@@ -298,11 +298,12 @@ def test_bad_off_peak_hours_say_where() -> None:
             }
         }
     )
-    # One bad entry is skipped with its reason (naming where), the rest imported.
     result = read_price_file(text)
+    # One bad entry is skipped with its reason and place; the rest would be imported.
     assert result.models == []
-    reasons = {entry.id: entry.reason for entry in result.skipped_entries}
-    assert "$['m'].off_peak_pricing.windows[0].hours_utc" in reasons["m"]
+    (skipped,) = result.skipped.entries
+    assert skipped.id == "m"
+    assert "$['m'].off_peak_pricing.windows[0].hours_utc" in skipped.reason
 
 
 def test_the_table_export_of_schema_2_cards_reads_back_unchanged() -> None:

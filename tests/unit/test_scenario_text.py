@@ -13,15 +13,15 @@ from llmcompare_gui.export.captions import default_title
 from llmcompare_gui.store.jsonstore import default_store
 
 VOLUMES = {"input_tokens", "output_tokens"}
-NON_DEFAULT: dict[str, object] = {
+NON_DEFAULT = {
     "cached_share": 0.4,
     "reasoning_overhead": 2.0,
     "cache_write_share": 0.2,
     "cache_ttl": "1h",
-    "prompt_tokens": 250_000,
+    "prompt_tokens": 250e3,
     "service_tier": "batch",
     "off_peak_share": 0.3,
-    "currency": "CNY",
+    "currency": "USD",
 }
 """A value other than the default for every knob; a new Scenario field needs one here."""
 
@@ -51,6 +51,26 @@ def test_a_knob_off_its_default_changes_the_words(knob: str) -> None:
         (Scenario(cached_share=0.125), ["12.5 % cached"]),
         (Scenario(reasoning_overhead=2.0), ["0 % cached", "thinking output ×2"]),
         (Scenario(reasoning_overhead=1.25), ["0 % cached", "thinking output ×1.25"]),
+        (
+            Scenario(
+                cached_share=0.5,
+                cache_write_share=0.25,
+                cache_ttl="1h",
+                prompt_tokens=250e3,
+                service_tier="flex",
+                off_peak_share=0.3,
+                currency="EUR",
+            ),
+            [
+                "50 % cached",
+                "25 % written to cache",
+                "1-hour cache writes",
+                "250K-token prompts",
+                "flex tier",
+                "30 % off-peak",
+                "in EUR",
+            ],
+        ),
     ],
 )
 def test_scenario_knobs(scenario: Scenario, words: list[str]) -> None:

@@ -4,7 +4,8 @@ A helper process imports the store code once, then forks a saver on demand:
 the saver writes the store again and again (alternating contents of
 different sizes, so that writes take a little while) until this test kills
 it with SIGKILL at a random moment. After every kill the store must load and
-be exactly one of the contents written.
+be exactly one of the contents written. 20 kills in ``make test``, 200 in
+``make test-slow``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from llmcompare_gui.store.jsonstore import dump_store, load_store, parse_store
 from llmcompare_gui.store.paths import resolve_paths
 from llmcompare_gui.store.session import StoreSession
 
-KILLS = 60
 SIZES = (40, 160, 640)
 
 HELPER = textwrap.dedent(
@@ -74,7 +74,8 @@ def content(count: int) -> str:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
-def test_store_survives_being_killed_mid_save(tmp_path: Path, data_dir: Path) -> None:
+@pytest.mark.parametrize("kills", [20, pytest.param(200, marks=pytest.mark.slow)])
+def test_store_survives_being_killed_mid_save(tmp_path: Path, data_dir: Path, kills: int) -> None:
     contents = [content(count) for count in SIZES]
     expected = {text.encode() for text in contents}
     files = []
@@ -97,7 +98,7 @@ def test_store_survives_being_killed_mid_save(tmp_path: Path, data_dir: Path) ->
     leftovers_seen = 0
     try:
         assert helper.stdout.readline().strip() == "ready"
-        for kill in range(KILLS):
+        for kill in range(kills):
             helper.stdin.write("save\n")
             helper.stdin.flush()
             saver = int(helper.stdout.readline())
@@ -128,4 +129,4 @@ def test_store_survives_being_killed_mid_save(tmp_path: Path, data_dir: Path) ->
         assert path.read_bytes() == before
     finally:
         session.close()
-    print(f"{KILLS} kills, {leftovers_seen} left a temporary file behind")
+    print(f"{kills} kills, {leftovers_seen} left a temporary file behind")

@@ -41,7 +41,6 @@ SCALES = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
         ("2_500_000", 2_500_000),
         ("2,500,000", 2_500_000),
         ("1_000M", 10**9),
-        ("1,5", 15),  # a separator, never a decimal comma
         ("  10M  ", 10_000_000),
         ("10 M", 10_000_000),
         ("\t7k\n", 7_000),
@@ -56,6 +55,10 @@ def test_parses_every_contract_syntax(text: str, value: float) -> None:
     [
         *("", "   ", "-5", "+5", "abc", "1.2.3", "10X", "10MB", "M", "inf", "nan", "e6", "0x10"),
         *("1e400", "1e999999k", "1e99999999999999999999", "1e-99999999999999999999999999"),
+        # A decimal comma: "1,5M" is 1.5M to some and 15M to others, so neither is guessed.
+        *("1,5", "1,5M", "2,50k", "1,5e3"),
+        # Finite, but beyond MAX_TOKEN_VOLUME.
+        *("1e308", "1e22", "10000000000T"),
     ],
 )
 def test_refuses_what_is_not_a_volume_and_quotes_it(text: str) -> None:

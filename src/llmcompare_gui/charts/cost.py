@@ -1,4 +1,9 @@
-"""Monthly cost per model: horizontal stacked bars, cheapest at the top."""
+"""Monthly cost per model: horizontal stacked bars, cheapest at the top.
+
+Each part of the cost the engine splits out (fresh input, cached read, cache
+write, output, reasoning, request fees) is one bar item, created once; the
+legend lists the parts that are not zero for the charted models.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +28,19 @@ from ._common import (
 
 INPUT_COLOUR = "#0072B2"  # blue
 CACHED_COLOUR = "#56B4E9"  # sky blue
+CACHE_WRITE_COLOUR = "#D55E00"  # vermillion
 OUTPUT_COLOUR = "#E69F00"  # orange
+REASONING_COLOUR = "#CC79A7"  # reddish purple
+REQUEST_COLOUR = "#8C8C8C"  # grey
+COMPONENTS = (
+    ("input", "Input (not cached)", INPUT_COLOUR),
+    ("cached_input", "Cached read", CACHED_COLOUR),
+    ("cache_write", "Cache write", CACHE_WRITE_COLOUR),
+    ("output", "Output", OUTPUT_COLOUR),
+    ("reasoning", "Reasoning", REASONING_COLOUR),
+    ("request", "Request fees", REQUEST_COLOUR),
+)
+"""The stacked parts, left to right: a CostBreakdown attribute, its legend text, its colour."""
 CHEAPEST_COLOUR = "#009E73"  # bluish green
 BAR_THICKNESS = 0.62
 LABEL_ROOM = 1.32
@@ -39,27 +56,30 @@ class CostChart(ChartBase):
         plot = self.plot
         plot.invertY(True)
         empty = np.zeros(0)
-        self.input_bars = pg.BarGraphItem(x0=empty, y=empty, width=empty, height=BAR_THICKNESS)
-        self.cached_bars = pg.BarGraphItem(x0=empty, y=empty, width=empty, height=BAR_THICKNESS)
-        self.output_bars = pg.BarGraphItem(x0=empty, y=empty, width=empty, height=BAR_THICKNESS)
         self.cheapest_frame = pg.BarGraphItem(
             x0=empty, y=empty, width=empty, height=BAR_THICKNESS + 0.16
         )
-        for item in (self.cheapest_frame, self.input_bars, self.cached_bars, self.output_bars):
-            plot.addItem(item)
+        plot.addItem(self.cheapest_frame)
+        self._legend_entries: list[tuple[Any, str]] = []
+        self.component_bars: dict[str, Any] = {}
+        for key, _label, _colour in COMPONENTS:
+            bars = pg.BarGraphItem(x0=empty, y=empty, width=empty, height=BAR_THICKNESS)
+            plot.addItem(bars)
+            self.component_bars[key] = bars
+        self.input_bars = self.component_bars["input"]
+        self.cached_bars = self.component_bars["cached_input"]
+        self.output_bars = self.component_bars["output"]
         self.totals = TextPool(plot, reserve=MAX_CHARTED_MODELS)
-        self._legend_items = [
-            (self.input_bars, "Input (not cached)"),
-            (self.cached_bars, "Cached input"),
-            (self.output_bars, "Output"),
-        ]
 
     def _recolour(self) -> None:
         edge = pg.mkPen(self.theme.background, width=0.5)
-        self.input_bars.setOpts(brush=pg.mkBrush(INPUT_COLOUR), pen=edge)
-        self.cached_bars.setOpts(brush=pg.mkBrush(CACHED_COLOUR), pen=edge)
-        self.output_bars.setOpts(brush=pg.mkBrush(OUTPUT_COLOUR), pen=edge)
+        for key, _label, colour in COMPONENTS:
+            self.component_bars[key].setOpts(brush=pg.mkBrush(colour), pen=edge)
         self.cheapest_frame.setOpts(brush=None, pen=pg.mkPen(CHEAPEST_COLOUR, width=2.5))
+
+    def legend_labels(self) -> list[str]:
+        """The parts the legend lists now, in stacking order."""
+        return [label for _sample, label in self._legend_entries]
 
     def _show(self, comparison: Comparison) -> None:
         charted = charted_rows(comparison, cheapest_order=True)
@@ -68,18 +88,22 @@ class CostChart(ChartBase):
         self._set_title(f"Monthly cost per model ({currency})")
         self._set_axis_labels("", f"Cost per month ({currency})")
         self._set_note(charted.note)
-        self._set_legend(self._legend_items if rows else [])
         self.totals.begin()
         costs = comparison.costs
         index = np.asarray(rows, dtype=int)
-        fresh = costs.input[index]
-        cached = costs.cached_input[index]
-        output = costs.output[index]
+        parts = [np.asarray(getattr(costs, key), dtype=float)[index] for key, _l, _c in COMPONENTS]
         total = costs.total[index]
         y = np.arange(len(rows), dtype=float)
-        self.input_bars.setOpts(x0=np.zeros(len(rows)), y=y, width=fresh)
-        self.cached_bars.setOpts(x0=fresh, y=y, width=cached)
-        self.output_bars.setOpts(x0=fresh + cached, y=y, width=output)
+        left = np.zeros(len(rows))
+        entries = []
+        for (key, label, _colour), part in zip(COMPONENTS, parts, strict=True):
+            bars = self.component_bars[key]
+            bars.setOpts(x0=left, y=y, width=part)
+            left = left + part
+            if len(rows) and np.any(part):
+                entries.append((bars, label))
+        self._legend_entries = entries
+        self._set_legend(entries)
         axis = self.plot.getAxis("left")
         if not rows:
             self._bars = None
@@ -103,14 +127,7 @@ class CostChart(ChartBase):
             x0=np.zeros(int(cheapest.sum())), y=y[cheapest], width=total[cheapest]
         )
         # Tooltips are written when asked for (tooltip_at), not on every slider tick.
-        self._bars = (
-            comparison,
-            [comparison.models[row] for row in rows],
-            fresh,
-            cached,
-            output,
-            total,
-        )
+        self._bars = (comparison, rows, parts, total)
         foreground = self.theme.foreground
         for position in range(len(rows)):
             label = money(float(total[position]), currency)
@@ -134,17 +151,19 @@ class CostChart(ChartBase):
     def tooltip_at(self, x: float, y: float) -> str:
         if self._bars is None:
             return ""
-        comparison, models, fresh, cached, output, total = self._bars
+        comparison, rows, parts, total = self._bars
         row = round(y)
-        if not (0 <= row < len(models) and abs(y - row) <= BAR_THICKNESS / 2):
+        if not (0 <= row < len(rows) and abs(y - row) <= BAR_THICKNESS / 2):
             return ""
         if not 0 <= x <= max(float(total[row]), 0.0) * LABEL_ROOM:
             return ""
         currency = comparison.currency
-        return (
-            f"{models[row].name}\n"
-            f"input (not cached): {money(float(fresh[row]), currency)}\n"
-            f"cached input: {money(float(cached[row]), currency)}\n"
-            f"output: {money(float(output[row]), currency)}\n"
-            f"total: {money(float(total[row]), currency)} a month"
-        )
+        lines = [comparison.models[rows[row]].name]
+        for (_key, label, _colour), part in zip(COMPONENTS, parts, strict=True):
+            if part[row]:
+                lines.append(f"{label.lower()}: {money(float(part[row]), currency)}")
+        lines.append(f"total: {money(float(total[row]), currency)} a month")
+        note = comparison.costs.notes[rows[row]]
+        if note:
+            lines.append(note)
+        return "\n".join(lines)

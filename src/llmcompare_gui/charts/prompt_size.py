@@ -1,9 +1,10 @@
-"""Monthly cost against prompt size (tokens per request), long-context cliffs as steps.
+"""Monthly cost against the prompt size of each request, on log–log axes.
 
-The monthly volumes stay as in the scenario; the prompt size decides which
-long-context tier prices the whole request (and how many requests pay a
-per-request fee). The grid holds both sides of every threshold, so a tier
-shows as a vertical step. The x axis is logarithmic, the cost axis linear.
+The monthly volumes stay as in the scenario; the prompt size decides how many
+requests there are (per-request fees) and which long-context tier prices the
+whole request. The grid holds a point either side of every tier threshold, so
+a tier's cliff is drawn as a vertical step. The scenario's prompt size is a
+dashed vertical line.
 """
 
 from __future__ import annotations
@@ -12,10 +13,22 @@ import math
 
 import numpy as np
 
-from ..domain.comparison import ChartKind, Comparison, prompt_size_grid
-from ..domain.cost import prompt_size_costs
+from ..domain.comparison import ChartKind, Comparison, prompt_size_grid, prompt_size_range
+from ..domain.cost import prompt_size_costs, tier_thresholds
 from ..domain.tokens import format_token_volume
-from ._common import MAX_CHARTED_MODELS, ChartBase, CompactAxis, charted_rows, money, pg
+from ._common import (
+    MAX_CHARTED_MODELS,
+    ChartBase,
+    CompactAxis,
+    charted_rows,
+    money,
+    pg,
+)
+from .volume import COST_FLOOR, DASHES
+
+
+def _log(values: np.ndarray) -> np.ndarray:
+    return np.log10(np.maximum(values, COST_FLOOR))
 
 
 class PromptSizeChart(ChartBase):
@@ -23,8 +36,10 @@ class PromptSizeChart(ChartBase):
 
     def _axes(self) -> dict[str, pg.AxisItem]:
         bottom = CompactAxis("bottom", tokens=True)
+        left = CompactAxis("left")
         bottom.setLogMode(True)
-        return {"left": CompactAxis("left"), "bottom": bottom}
+        left.setLogMode(True)
+        return {"left": left, "bottom": bottom}
 
     def _build(self) -> None:
         self.lines = [pg.PlotCurveItem() for _ in range(MAX_CHARTED_MODELS)]
@@ -37,10 +52,19 @@ class PromptSizeChart(ChartBase):
             labelOpts={"position": 0.96, "anchors": [(0, 0), (0, 0)]},
         )
         self.plot.addItem(self.current, ignoreBounds=True)
+        self._grid = np.zeros(0)
+
+    def _line_pen(self, index: int) -> object:
+        theme = self.theme
+        pen = pg.mkPen(theme.colour(index), width=2.2)
+        dash = DASHES[(index // len(theme.palette)) % len(DASHES)]
+        if dash is not None:
+            pen.setDashPattern(dash)
+        return pen
 
     def _recolour(self) -> None:
         for index, line in enumerate(self.lines):
-            line.setPen(pg.mkPen(self.theme.colour(index), width=2.2))
+            line.setPen(self._line_pen(index))
         foreground = self.theme.foreground
         self.current.setPen(pg.mkPen(foreground, width=1.2, dash=[4.0, 4.0]))
         self.current.label.setColor(foreground)
@@ -48,14 +72,13 @@ class PromptSizeChart(ChartBase):
     def _show(self, comparison: Comparison) -> None:
         charted = charted_rows(comparison)
         rows = charted.rows
+        currency = comparison.currency
         scenario = comparison.scenario
         self._set_title(
             f"Monthly cost against prompt size ({format_token_volume(scenario.input_tokens)} "
             f"input and {format_token_volume(scenario.output_tokens)} output tokens a month)"
         )
-        self._set_axis_labels(
-            f"Cost per month ({comparison.currency})", "Prompt tokens per request"
-        )
+        self._set_axis_labels(f"Cost per month ({currency})", "Prompt tokens per request")
         if not rows:
             for line in self.lines:
                 line.setData([], [])
@@ -67,33 +90,51 @@ class PromptSizeChart(ChartBase):
             return
         self._show_empty("")
         grid = prompt_size_grid(comparison)
+        self._grid = grid
         costs = prompt_size_costs(comparison.prices, scenario, grid)[:, rows]
         log_x = np.log10(grid)
+        log_costs = _log(costs)
         for position, line in enumerate(self.lines):
-            visible = position < len(rows)
-            line.setData(log_x, costs[:, position]) if visible else line.setData([], [])
-            line.setVisible(visible)
+            if position < len(rows):
+                line.setData(log_x, log_costs[:, position])
+                line.setVisible(True)
+            else:
+                line.setData([], [])
+                line.setVisible(False)
         self._set_legend(
             [(self.lines[i], comparison.models[row].name) for i, row in enumerate(rows)]
         )
         self.current.setVisible(True)
         self.current.setPos(math.log10(scenario.prompt_tokens))
         self.current.label.setFormat(f"scenario: {format_token_volume(scenario.prompt_tokens)}")
-        self._set_note(charted.note)
-        top = float(costs.max()) if costs.size else 1.0
-        self._set_range(float(log_x[0]), float(log_x[-1]), 0.0, max(top, 1e-9) * 1.12)
+        thresholds = tier_thresholds(comparison.prices, scenario)
+        tiered = sum(1 for row in rows if thresholds[row])
+        note = (
+            f"steps: {tiered} model(s) price the whole request at higher rates above a "
+            "prompt size (long-context tiers)"
+            if tiered
+            else ""
+        )
+        self._set_note("\n".join(part for part in (charted.note, note) if part))
+        low, high = prompt_size_range(
+            scenario, [value for row in rows for value in thresholds[row]]
+        )
+        bottom, top = float(log_costs.min()), float(log_costs.max())
+        margin = max((top - bottom) * 0.06, 0.15)
+        self._set_range(math.log10(low), math.log10(high), bottom - margin * 2.5, top + margin * 2)
 
     def tooltip_at(self, x: float, y: float) -> str:
-        """Every charted model's cost at the prompt size under the cursor."""
+        """Every charted model's monthly cost at the prompt size under the cursor."""
         comparison = self._comparison
         if comparison is None or not comparison.models:
             return ""
         rows = charted_rows(comparison).rows
         size = 10.0**x
         costs = prompt_size_costs(comparison.prices, comparison.scenario, np.array([size]))[0]
+        order = sorted(rows, key=lambda row: costs[row])
         lines = [f"At {format_token_volume(size)} prompt tokens per request:"]
         lines += [
             f"{comparison.models[row].name}: {money(float(costs[row]), comparison.currency)}"
-            for row in sorted(rows, key=lambda row: costs[row])
+            for row in order
         ]
         return "\n".join(lines)

@@ -1,8 +1,15 @@
-"""Value map: blended price per million tokens against a benchmark's score."""
+"""Value map: the scenario's effective price per million tokens against a benchmark's score.
+
+The effective price is the scenario's monthly cost over its tokens: cache
+reads and writes, long-context tiers, request fees and the service tier count.
+"""
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.cost import price_per_mtok
 from ..domain.model import Model
 from ._common import is_not_available, money
 from ._points import PointChart
@@ -14,14 +21,12 @@ class ValueChart(PointChart):
 
     def _texts(self, comparison: Comparison) -> tuple[str, str, str, str]:
         definition = comparison.value_benchmark_definition()
-        share = comparison.scenario.input_share * 100
         bench = definition.name if definition else "benchmark"
         unit = f" ({definition.unit})" if definition and definition.unit else ""
         return (
             f"Value: price against {bench}",
             f"{bench}{unit}",
-            f"Blended price ({comparison.currency} per million tokens, "
-            f"{share:.0f} % input / {100 - share:.0f} % output)",
+            f"Effective price of the workload ({comparison.currency} per million tokens)",
             f"n/a — no {bench} score",
         )
 
@@ -32,7 +37,15 @@ class ValueChart(PointChart):
         result = model.benchmarks.get(definition.id)
         if result is None or result.score is None:
             return None
-        return float(comparison.blended_prices()[row]), result.score
+        return float(self._effective_prices(comparison)[row]), result.score
+
+    def _effective_prices(self, comparison: Comparison) -> np.ndarray:
+        """Every model's effective price, worked out once per comparison (not once per point)."""
+        memo = getattr(self, "_effective_memo", None)
+        if memo is None or memo[0] is not comparison:
+            memo = (comparison, price_per_mtok(comparison.costs, comparison.scenario))
+            self._effective_memo = memo
+        return memo[1]
 
     def _missing(self, comparison: Comparison, model: Model) -> str:
         definition = comparison.value_benchmark_definition()
@@ -46,5 +59,5 @@ class ValueChart(PointChart):
         name = definition.name if definition else "score"
         return (
             f"{model.name}: {money(values[0], comparison.currency)} per million tokens "
-            f"(blended), {name} {values[1]:g}"
+            f"(effective, for this workload), {name} {values[1]:g}"
         )

@@ -219,9 +219,13 @@ def _number(entry: Mapping[Any, Any], name: str, where: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ImportFileError(f"{value!r} is not a number", f"{where}, field {name}")
-    if not math.isfinite(value) or value < 0:
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond 1.8e308 has no float
+        raise ImportFileError("a number beyond 1.8e308", f"{where}, field {name}") from None
+    if not math.isfinite(number) or number < 0:
         raise ImportFileError(f"{value!r} is not a non-negative number", f"{where}, field {name}")
-    return float(value)
+    return number
 
 
 def _count(entry: Mapping[Any, Any], name: str, where: str) -> int | None:

@@ -32,14 +32,16 @@ _DESCRIPTIONS = {
     "volume marked and the break-even points where models cross",
     ChartKind.BENCHMARKS: "benchmark scores grouped by benchmark (models without a score "
     "are marked n/a)",
-    ChartKind.VALUE: "value map: blended price per million tokens against a benchmark score",
+    ChartKind.VALUE: "value map: the workload's effective price per million tokens (cache, "
+    "tiers and fees counted) against a benchmark score",
     ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
     ChartKind.PRICE_HISTORY: "input, cached-input and output price per million tokens over "
     "time, one step per dated price point (CSV: model_id,model,label,effective,field,price,"
     "currency,source; one row per model, point and price the point gives, oldest first, "
     "each price as listed in its card's currency)",
-    ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axis): "
-    "long-context tiers as steps, the scenario's prompt size marked",
+    ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axes): "
+    "long-context tiers as steps, the scenario's prompt size marked; its CSV has one row "
+    "per model and size: model_id,model,prompt_tokens,total_cost,currency",
     ChartKind.TASK_COST: "cost of one solved Aider Polyglot task: the best run's tokens at each "
     "model's prices, divided by the tasks it solved (cheapest first)",
     ChartKind.TASK_VALUE: "cost per solved task against the pass rate, the Pareto front "

@@ -23,6 +23,7 @@ from .cost import (
     Scenario,
     break_even_points,
     compute_costs,
+    price_per_mtok,
     prompt_size_costs,
     tier_thresholds,
 )
@@ -272,7 +273,8 @@ def _prompt_size_table(comparison: Comparison) -> Table:
 
 def _value_table(comparison: Comparison) -> Table:
     definition = comparison.value_benchmark_definition()
-    blended = comparison.blended_prices()
+    # The workload's effective price (cache, tiers and fees counted), as the value map plots.
+    effective = price_per_mtok(comparison.costs, comparison.scenario)
     rows: list[tuple[Cell, ...]] = []
     for row, model in enumerate(comparison.models):
         result = model.benchmarks.get(definition.id) if definition else None
@@ -280,7 +282,7 @@ def _value_table(comparison: Comparison) -> Table:
             (
                 model.id,
                 model.name,
-                float(blended[row]),
+                float(effective[row]),
                 definition.name if definition else "",
                 None if result is None else result.score,
                 "" if result is None or result.note is None else result.note,
@@ -288,7 +290,7 @@ def _value_table(comparison: Comparison) -> Table:
             )
         )
     return Table(
-        ("model_id", "model", "blended_price_per_mtok", "benchmark", "score", "note", "currency"),
+        ("model_id", "model", "effective_price_per_mtok", "benchmark", "score", "note", "currency"),
         rows,
     )
 

@@ -323,7 +323,7 @@ def _read_litellm(text: str) -> tuple[list[ImportedModel], Counter[str]]:
         if not isinstance(entry, dict):
             raise ImportFileError("expected an object describing a model", f"$[{key!r}]")
         mode = entry.get("mode")
-        if mode not in LITELLM_MODES:
+        if not isinstance(mode, str) or mode not in LITELLM_MODES:  # a list is not hashable
             skipped[
                 f"mode {mode}" if isinstance(mode, str) and len(mode) < 40 else "no or unknown mode"
             ] += 1
@@ -642,9 +642,12 @@ CSV_PROBLEMS_SHOWN = 20
 
 def csv_delimiter(text: str) -> str:
     """The delimiter under which the header row holds the required columns (else ``,``)."""
-    first_line = next(iter(io.StringIO(text)), "")
+    first_line = next(iter(io.StringIO(text, newline="")), "")
     for delimiter in CSV_DELIMITERS:
-        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        try:
+            header = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:  # a quote or a carriage return the reader will name
+            continue
         if set(CSV_REQUIRED) <= {name.strip() for name in header}:
             return delimiter
     return ","
@@ -652,7 +655,16 @@ def csv_delimiter(text: str) -> str:
 
 def _read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
     text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
+    # newline="": a lone carriage return ends a row, as in any spreadsheet's CSV,
+    # instead of making the csv module fail mid-field.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
+    try:
+        return _csv_models(reader)
+    except csv.Error as error:
+        raise ImportFileError(f"not readable as CSV ({error})", f"line {reader.line_num}") from None
+
+
+def _csv_models(reader: csv.DictReader[str]) -> tuple[list[ImportedModel], Counter[str]]:
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [name for name in CSV_REQUIRED if name not in header]
     if missing:
@@ -790,7 +802,10 @@ def _per_token(entry: Mapping[str, Any], key: str, where: str) -> float | None:
     if exact < 0:
         raise ImportFileError(f"{value!r} is negative", f"{where}.{key}")
     # Decimal keeps 1.35e-06 × 10^6 at 1.35 instead of 1.3499999999999999.
-    return float(exact * PER_MILLION)
+    per_million = float(exact * PER_MILLION)
+    if not math.isfinite(per_million):  # "1e400" is a finite Decimal but no float
+        raise ImportFileError(f"{value!r} is too large a price", f"{where}.{key}")
+    return per_million
 
 
 def _per_unit(entry: Mapping[str, Any], key: str, where: str) -> float | None:
@@ -802,7 +817,11 @@ def _per_unit(entry: Mapping[str, Any], key: str, where: str) -> float | None:
 def _positive(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if math.isfinite(value) and value > 0 else None
+    try:
+        number = float(value)  # an integer beyond 1.8e308 has no float
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) and number > 0 else None
 
 
 def _text(value: Any) -> str | None:

@@ -218,7 +218,7 @@ class _Dated(_Record):
 class PricePoint(PriceCard, _Dated):
     """A dated price card: kept as price history, newest last."""
 
-    # (The date comes first in the file, as it did in schema 1.)
+    # (The dates come first in the file, as they did in schema 1.)
     label: str | None = Field(
         default=None, description='What the card prices, where the row covers several (e.g. "R1").'
     )

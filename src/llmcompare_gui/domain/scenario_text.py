@@ -14,22 +14,24 @@ def scenario_knobs(scenario: Scenario) -> list[str]:
     the :class:`Scenario` gets its line here, and every caption shows it.
     """
     knobs = [f"{_percent(scenario.cached_share)} cached"]
-    if scenario.reasoning_overhead != 1.0:
-        knobs.append(f"thinking output ×{scenario.reasoning_overhead:g}")
     if scenario.cache_write_share:
-        ttl = "1 h" if scenario.cache_ttl == "1h" else "5 min"
-        knobs.append(f"{_percent(scenario.cache_write_share)} written to cache ({ttl})")
-    elif scenario.cache_ttl != "5m":
-        knobs.append("cache writes kept 1 h")
-    if scenario.prompt_tokens != 10_000:
-        knobs.append(f"{format_token_volume(scenario.prompt_tokens)} tokens a request")
+        knobs.append(f"{_percent(scenario.cache_write_share)} written to cache")
+    if scenario.cache_ttl != "5m":
+        knobs.append("1-hour cache writes")
+    if scenario.prompt_tokens != DEFAULT.prompt_tokens:
+        knobs.append(f"{format_token_volume(scenario.prompt_tokens)}-token prompts")
     if scenario.service_tier != "standard":
         knobs.append(f"{scenario.service_tier} tier")
     if scenario.off_peak_share:
         knobs.append(f"{_percent(scenario.off_peak_share)} off-peak")
+    if scenario.reasoning_overhead != 1.0:
+        knobs.append(f"thinking output ×{scenario.reasoning_overhead:g}")
     if scenario.currency is not None:
         knobs.append(f"in {scenario.currency}")
     return knobs
+
+
+DEFAULT = Scenario()
 
 
 def _percent(share: float) -> str:

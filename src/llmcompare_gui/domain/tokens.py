@@ -20,6 +20,10 @@ _VOLUME = re.compile(
 )
 
 
+_GROUPED = re.compile(r"^\s*\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:e[+-]?\d+)?\s*[kmbt]?\s*$", re.I)
+"""Commas only as thousands separators: 2,500,000 or 1,000.5k."""
+
+
 class TokenVolumeError(ValueError):
     """A token volume that cannot be read, or is outside 0 … :data:`MAX_TOKEN_VOLUME`."""
 
@@ -47,6 +51,9 @@ def parse_token_volume(text: str) -> float:
     case-insensitive suffix K, M, B or T; ``_`` and ``,`` may separate digits.
     Raises :class:`TokenVolumeError` with a message that quotes the input.
     """
+    if "," in text and not _GROUPED.match(text):
+        # "1,5M" would be 15M or 1.5M depending on who reads it: refuse, with a hint.
+        raise TokenVolumeError(f"{text!r}: write decimals with a point, e.g. 1.5M")
     cleaned = text.replace("_", "").replace(",", "")
     match = _VOLUME.match(cleaned)
     if match is None:

@@ -74,6 +74,12 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         return f"Price against {bench} score{_as_of_suffix(comparison)}"
     if kind is ChartKind.PRICE_HISTORY:
         return f"Prices per million tokens over time: {_names(comparison)}"
+    if kind is ChartKind.PROMPT_SIZE:
+        return (
+            f"Monthly cost against prompt size, for {format_token_volume(scenario.input_tokens)} "
+            f"input and {format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
+        )
     if kind is ChartKind.TASK_COST:
         return f"Cost per solved Aider Polyglot task{_as_of_suffix(comparison)}"
     if kind is ChartKind.TASK_VALUE:
@@ -89,8 +95,13 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
         models += f" (converted at {rates})"
     if kind is ChartKind.COST:
         return (
-            f"{models}; bars split into input not served from cache, cached input and "
-            "output; cheapest first"
+            f"{models}; bars split into input not served from cache, cached read, cache "
+            "write, output, reasoning and request fees (where not zero); cheapest first"
+        )
+    if kind is ChartKind.PROMPT_SIZE:
+        return (
+            f"{models}; log–log axes; steps where a long-context tier prices the whole "
+            "request; the dashed line is the scenario's prompt size"
         )
     if kind is ChartKind.VOLUME:
         return (
@@ -100,10 +111,9 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
     if kind is ChartKind.BENCHMARKS:
         return f"{count} models; numeric scores only — n/a where a model has none (its note shown)"
     if kind is ChartKind.VALUE:
-        share = comparison.scenario.input_share * 100
         return (
-            f"{models}; blended price per million tokens at the scenario's mix "
-            f"({share:.0f} % input); up and to the left is better value"
+            f"{models}; the workload's effective price per million tokens (cache, tiers "
+            "and fees included); up and to the left is better value"
         )
     if kind is ChartKind.PRICE_HISTORY:
         return (
@@ -128,7 +138,7 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
                 yield point.source
         if pricing.source:
             yield pricing.source
-    if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.VALUE):
+    if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.VALUE, ChartKind.PROMPT_SIZE):
         if pricing.source:
             yield pricing.source
         if pricing.cached_input_source:

@@ -131,6 +131,8 @@ def wire(
     view.setSortingEnabled(True)
 
     calculator = CostCalculator(window)
+    calculator.set_advanced_open(settings.advanced_open())
+    calculator.advancedToggled.connect(settings.set_advanced_open)
     window.set_calculator(calculator)
     charts = ChartPanel(window)
     window.set_chart_panel(charts)

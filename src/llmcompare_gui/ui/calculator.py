@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QStyle,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.amounts import large_amount
-from ..domain.cost import Scenario, cheapest_mask, free_mask
+from ..domain.cost import Scenario, ScenarioError, cheapest_mask, free_mask
 from ..domain.model import BenchmarkRun, Model, Store
 from ..domain.task_cost import run_workload
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
@@ -80,6 +80,55 @@ REASONING_HELP = (
     "a reasoning mode, for the hidden thinking tokens they bill as output. "
     "“none” (1×) leaves every model's output as entered."
 )
+
+PROMPT_HELP = (
+    "Input tokens in each request (the prompt, cached tokens included): the number of "
+    "requests is the monthly input divided by it, and a prompt above a model's "
+    "long-context threshold is priced wholly at that tier. Same syntax as the volumes "
+    "(10k, 250K, 1M); applied on Enter or when you leave the field."
+)
+
+CACHE_WRITE_HELP = (
+    "Share of the input tokens written into the provider's prompt cache, billed at the "
+    "cache-write price (the input price where a model has none). The cached share and "
+    "the cache-write share together cannot exceed 100 %."
+)
+
+CACHE_TTL_HELP = (
+    "How long written cache entries live: 5 minutes (the default price) or 1 hour "
+    "(a higher cache-write price where a model has one)."
+)
+
+SERVICE_TIER_HELP = (
+    "Service tier: batch, flex and priority have their own prices; a model that does "
+    "not offer the tier is priced at standard, and its tooltip says so."
+)
+
+OFF_PEAK_HELP = (
+    "Share of the traffic sent in a model's off-peak hours, billed at its off-peak "
+    "prices (standard tier only; models without off-peak prices are unaffected)."
+)
+
+SERVICE_TIERS = (
+    ("standard", "Standard"),
+    ("batch", "Batch"),
+    ("flex", "Flex"),
+    ("priority", "Priority"),
+)
+CACHE_TTLS = (("5m", "5 minutes"), ("1h", "1 hour"))
+
+COMPONENTS = (
+    ("input", "Input"),
+    ("cached_input", "Cached read"),
+    ("cache_write", "Cache write"),
+    ("output", "Output"),
+    ("reasoning", "Reasoning"),
+    ("request", "Requests"),
+)
+"""The parts of a cost the list shows as columns (hidden while zero for every row)."""
+FIRST_COMPONENT_COLUMN = 3
+NAME_COLUMN_MAX = 170
+"""Pixels the model names may take in the cost list while component columns are shown."""
 
 RATIO_HELP = (
     "This model's monthly cost divided by the cheapest one's; a model that costs nothing "
@@ -212,36 +261,48 @@ def ratio_text(ratio: float) -> str:
 
 
 class TokenVolumeControl:
-    """A log slider with an exact-value editor and an error line, for one volume."""
+    """An exact-value editor and an error line for one volume, with a log slider or without."""
 
-    def __init__(self, parent: QWidget, name: str, caption: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        name: str,
+        caption: str,
+        *,
+        with_slider: bool = True,
+        help_text: str = TOKEN_SYNTAX_HELP,
+        placeholder: str = "e.g. 10M",
+    ) -> None:
         self.caption = QLabel(caption, parent)
         caption = caption.replace("&", "")  # the mnemonic is for the label only
-        self.slider = QSlider(Qt.Orientation.Horizontal, parent)
-        self.slider.setObjectName(f"{name}Slider")
-        self.slider.setRange(0, SLIDER_MAX)
-        self.slider.setSingleStep(1)
-        self.slider.setPageStep(STEPS_PER_DECADE // 4)
-        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setTickInterval(STEPS_PER_DECADE)
-        self.slider.setToolTip(
-            f"{caption}, on a logarithmic scale from {format_token_volume(slider_value(0))} "
-            f"to {format_token_volume(slider_value(SLIDER_MAX))}; one tick per factor of ten."
-        )
-        self.slider.setAccessibleName(caption)
-        self.slider.setAccessibleDescription(
-            f"Logarithmic, {format_token_volume(slider_value(0))} to "
-            f"{format_token_volume(slider_value(SLIDER_MAX))}; the exact value is in the "
-            "editor beside it. Every model's monthly cost follows it."
-        )
+        self.help_text = help_text
+        self.slider: QSlider | None = None
+        if with_slider:
+            self.slider = QSlider(Qt.Orientation.Horizontal, parent)
+            self.slider.setObjectName(f"{name}Slider")
+            self.slider.setRange(0, SLIDER_MAX)
+            self.slider.setSingleStep(1)
+            self.slider.setPageStep(STEPS_PER_DECADE // 4)
+            self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+            self.slider.setTickInterval(STEPS_PER_DECADE)
+            self.slider.setToolTip(
+                f"{caption}, on a logarithmic scale from {format_token_volume(slider_value(0))} "
+                f"to {format_token_volume(slider_value(SLIDER_MAX))}; one tick per factor of ten."
+            )
+            self.slider.setAccessibleName(caption)
+            self.slider.setAccessibleDescription(
+                f"Logarithmic, {format_token_volume(slider_value(0))} to "
+                f"{format_token_volume(slider_value(SLIDER_MAX))}; the exact value is in the "
+                "editor beside it. Every model's monthly cost follows it."
+            )
         self.edit = QLineEdit(parent)
         self.edit.setObjectName(f"{name}Edit")
-        self.edit.setPlaceholderText("e.g. 10M")
+        self.edit.setPlaceholderText(placeholder)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 13)
-        self.edit.setToolTip(TOKEN_SYNTAX_HELP)
-        self.edit.setAccessibleName(f"{caption}, exact value")
-        self.edit.setAccessibleDescription(TOKEN_SYNTAX_HELP)
+        self.edit.setToolTip(help_text)
+        self.edit.setAccessibleName(f"{caption}, exact value" if with_slider else caption)
+        self.edit.setAccessibleDescription(help_text)
         self.edit.setProperty("invalid", False)
         self.caption.setBuddy(self.edit)
         self.error = QLabel(parent)
@@ -253,7 +314,7 @@ class TokenVolumeControl:
 
     def show_volume(self, volume: float, *, move_slider: bool = True) -> None:
         """Show ``volume`` in the editor (and the slider) without emitting anything."""
-        if move_slider:
+        if move_slider and self.slider is not None:
             with QSignalBlocker(self.slider):
                 self.slider.setValue(slider_position(volume))
         self.shown_text = volume_text(volume)
@@ -273,7 +334,7 @@ class TokenVolumeControl:
             return
         self.edit.setProperty("invalid", False)
         self.edit.setStyleSheet("")
-        self.edit.setToolTip(TOKEN_SYNTAX_HELP)
+        self.edit.setToolTip(self.help_text)
         self.error.clear()
         self.error.setVisible(False)
 
@@ -283,6 +344,8 @@ class CostCalculator(QWidget):
 
     scenarioChanged = Signal(object)
     """Emitted with the new :class:`Scenario` on every change a user makes."""
+    advancedToggled = Signal(bool)
+    """The Advanced section was opened (True) or closed by the user."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,6 +353,8 @@ class CostCalculator(QWidget):
         self._scenario = Scenario()
         self._names: tuple[str, ...] = ()
         self._items: list[QTreeWidgetItem] = []
+        self._notes: list[str] = []
+        self._hidden_components: list[bool] = [True] * len(COMPONENTS)
 
         self._preset = QComboBox(self)
         self._preset.setObjectName("workloadPreset")
@@ -320,41 +385,21 @@ class CostCalculator(QWidget):
         self._input = TokenVolumeControl(self, "inputTokens", "&Input tokens / month")
         self._output = TokenVolumeControl(self, "outputTokens", "O&utput tokens / month")
 
-        self._cached = QSlider(Qt.Orientation.Horizontal, self)
-        self._cached.setObjectName("cachedShareSlider")
-        self._cached.setRange(0, 100)
-        self._cached.setPageStep(10)
-        self._cached.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self._cached.setTickInterval(10)
-        self._cached.setToolTip(
+        self._cached = _share_slider(
+            self,
+            "cachedShare",
+            "Cached share of input",
             "Share of the input tokens served from the provider's prompt cache, billed "
-            "at the cached-input price (the input price where a model has none)."
+            "at the cached-input price (the input price where a model has none).",
         )
-        self._cached.setAccessibleName("Cached share of input")
         self._cached.setAccessibleDescription(
             "0 to 100 percent of the input tokens, billed at the cached-input price."
         )
-        self._cached_label = QLabel(self)
-        self._cached_label.setObjectName("cachedShareLabel")
-        self._cached_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._cached_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("100.0 %") + 4)
+        self._cached_label = _share_label(self, "cachedShareLabel")
         cached_caption = QLabel("&Cached share of input", self)
         cached_caption.setBuddy(self._cached)
 
-        self._reasoning = QDoubleSpinBox(self)
-        self._reasoning.setObjectName("reasoningOverheadSpin")
-        self._reasoning.setRange(1.0, MAX_REASONING_OVERHEAD)
-        self._reasoning.setDecimals(2)
-        self._reasoning.setSingleStep(0.25)
-        self._reasoning.setSuffix("×")
-        self._reasoning.setSpecialValueText("none")
-        self._reasoning.setToolTip(REASONING_HELP)
-        self._reasoning.setAccessibleName("Reasoning overhead")
-        self._reasoning.setAccessibleDescription(REASONING_HELP)
-        self._reasoning.setKeyboardTracking(False)
-        reasoning_label = QLabel("&Reasoning overhead:", self)
-        reasoning_label.setBuddy(self._reasoning)
-        reasoning_label.setToolTip(REASONING_HELP)
+        self._build_advanced()
 
         self.price_date = PriceDateControl(self)
         self.currency_control = CurrencyControl(self)
@@ -365,12 +410,14 @@ class CostCalculator(QWidget):
 
         self._costs = QTreeWidget(self)
         self._costs.setObjectName("costList")
-        self._costs.setColumnCount(3)
-        self._costs.setHeaderLabels(["Model", "Cost / month", "vs cheapest"])
         self._costs.setAccessibleName("Monthly cost per compared model")
         self._costs.setAccessibleDescription(
             "Each compared model's cost for the workload above, cheapest first, and its "
-            "ratio to the cheapest."
+            "ratio to the cheapest, then a column for each part of the cost that is not zero."
+        )
+        self._costs.setColumnCount(FIRST_COMPONENT_COLUMN + len(COMPONENTS))
+        self._costs.setHeaderLabels(
+            ["Model", "Cost / month", "vs cheapest", *(label for _key, label in COMPONENTS)]
         )
         self._costs.setRootIsDecorated(False)
         self._costs.setUniformRowHeights(True)
@@ -383,11 +430,16 @@ class CostCalculator(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths fitted by _fit_columns: ResizeToContents re-measures every row
         # on every setText and made an update 30 times slower.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        for column in range(1, self._costs.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self._costs.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
         header.setSectionsMovable(False)
-        self._costs.headerItem().setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-        self._costs.headerItem().setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+        for offset, (_key, label) in enumerate(COMPONENTS):
+            column = FIRST_COMPONENT_COLUMN + offset
+            self._costs.headerItem().setToolTip(
+                column, f"{label}: this part of the monthly cost (shown where not zero)"
+            )
+            self._costs.setColumnHidden(column, True)
         self._costs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._empty = QLabel("Select models to compare their monthly cost.", self)
         self._empty.setObjectName("costListEmpty")
@@ -398,16 +450,101 @@ class CostCalculator(QWidget):
         bold.setBold(True)
         costs_caption.setFont(bold)
 
-        self._build_layout(preset_label, cached_caption, reasoning_label, costs_caption)
+        self._build_layout(preset_label, cached_caption, costs_caption)
         self._connect()
         self.set_scenario(self._scenario)
         self.show_costs([], np.empty(0), "USD")
+
+    def _build_advanced(self) -> None:
+        """The collapsed section: prompt size, cache writes, service tier, off-peak, reasoning."""
+        self._advanced_toggle = QToolButton(self)
+        self._advanced_toggle.setObjectName("advancedToggle")
+        self._advanced_toggle.setText("&Advanced")
+        self._advanced_toggle.setCheckable(True)
+        self._advanced_toggle.setAutoRaise(True)
+        self._advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self._advanced_toggle.setAccessibleName("Advanced workload settings")
+        self._advanced_toggle.setToolTip(
+            "Prompt size per request, cache writes, service tier, off-peak share and "
+            "reasoning overhead"
+        )
+        self._advanced = QWidget(self)
+        self._advanced.setObjectName("advancedSection")
+        self._advanced.setVisible(False)
+        section = self._advanced
+
+        self._prompt = TokenVolumeControl(
+            section,
+            "promptTokens",
+            "&Prompt tokens / request",
+            with_slider=False,
+            help_text=PROMPT_HELP,
+            placeholder="e.g. 10K",
+        )
+        self._cache_write = _share_slider(
+            section, "cacheWriteShare", "Cache-write share of input", CACHE_WRITE_HELP
+        )
+        self._cache_write_label = _share_label(section, "cacheWriteShareLabel")
+        self._cache_write_caption = QLabel("Cache-&write share of input", section)
+        self._cache_write_caption.setBuddy(self._cache_write)
+
+        self._ttl = _combo(section, "cacheTtlCombo", "Cache lifetime", CACHE_TTLS, CACHE_TTL_HELP)
+        self._ttl_label = QLabel("Cache &lifetime:", section)
+        self._ttl_label.setBuddy(self._ttl)
+
+        self._tier = _combo(
+            section, "serviceTierCombo", "Service tier", SERVICE_TIERS, SERVICE_TIER_HELP
+        )
+        self._tier_label = QLabel("&Service tier:", section)
+        self._tier_label.setBuddy(self._tier)
+
+        self._off_peak = _share_slider(
+            section, "offPeakShare", "Off-peak share of traffic", OFF_PEAK_HELP
+        )
+        self._off_peak_label = _share_label(section, "offPeakShareLabel")
+        self._off_peak_caption = QLabel("O&ff-peak share of traffic", section)
+        self._off_peak_caption.setBuddy(self._off_peak)
+
+        self._reasoning = QDoubleSpinBox(section)
+        self._reasoning.setObjectName("reasoningOverheadSpin")
+        self._reasoning.setRange(1.0, MAX_REASONING_OVERHEAD)
+        self._reasoning.setDecimals(2)
+        self._reasoning.setSingleStep(0.25)
+        self._reasoning.setSuffix("×")
+        self._reasoning.setSpecialValueText("none")
+        self._reasoning.setToolTip(REASONING_HELP)
+        self._reasoning.setAccessibleName("Reasoning overhead")
+        self._reasoning.setAccessibleDescription(REASONING_HELP)
+        self._reasoning.setKeyboardTracking(False)
+        self._reasoning_label = QLabel("&Reasoning overhead:", section)
+        self._reasoning_label.setBuddy(self._reasoning)
+        self._reasoning_label.setToolTip(REASONING_HELP)
+
+        grid = QGridLayout(section)
+        grid.setContentsMargins(12, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(self._prompt.caption, 0, 0)
+        grid.addWidget(self._prompt.edit, 0, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self._prompt.error, 1, 0, 1, 3)
+        grid.addWidget(self._cache_write_caption, 2, 0, 1, 3)
+        grid.addWidget(self._cache_write, 3, 0, 1, 2)
+        grid.addWidget(self._cache_write_label, 3, 2)
+        grid.addWidget(self._ttl_label, 4, 0)
+        grid.addWidget(self._ttl, 4, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self._tier_label, 5, 0)
+        grid.addWidget(self._tier, 5, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self._off_peak_caption, 6, 0, 1, 3)
+        grid.addWidget(self._off_peak, 7, 0, 1, 2)
+        grid.addWidget(self._off_peak_label, 7, 2)
+        grid.addWidget(self._reasoning_label, 8, 0)
+        grid.addWidget(self._reasoning, 8, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
 
     def _build_layout(
         self,
         preset_label: QLabel,
         cached_caption: QLabel,
-        reasoning_label: QLabel,
         costs_caption: QLabel,
     ) -> None:
         layout = QVBoxLayout(self)
@@ -421,6 +558,7 @@ class CostCalculator(QWidget):
         grid.setVerticalSpacing(2)
         row = 0
         for control in (self._input, self._output):
+            assert control.slider is not None
             if row:
                 grid.setRowMinimumHeight(row, 6)
                 row += 1
@@ -435,13 +573,13 @@ class CostCalculator(QWidget):
         grid.addWidget(self._cached_label, row + 2, 1)
         layout.addLayout(grid)
 
-        reasoning_row = QHBoxLayout()
-        reasoning_row.addWidget(reasoning_label)
-        reasoning_row.addWidget(self._reasoning)
-        reasoning_row.addStretch(1)
-        layout.addLayout(reasoning_row)
-        layout.addWidget(self.price_date)
-        layout.addWidget(self.currency_control)
+        layout.addWidget(self._advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._advanced)
+        # One row for both: the calculator must fit the window's smallest height.
+        dated_row = QHBoxLayout()
+        dated_row.addWidget(self.price_date, 1)
+        dated_row.addWidget(self.currency_control)
+        layout.addLayout(dated_row)
 
         layout.addSpacing(6)
         layout.addWidget(costs_caption)
@@ -453,13 +591,43 @@ class CostCalculator(QWidget):
     def _connect(self) -> None:
         self._preset.activated.connect(self._on_preset)
         for control in (self._input, self._output):
+            assert control.slider is not None
             control.slider.valueChanged.connect(
                 lambda position, c=control: self._on_slider(c, position)
             )
+        for control in (self._input, self._output, self._prompt):
             control.edit.editingFinished.connect(lambda c=control: self._on_edit(c))
         self._cached.valueChanged.connect(self._on_cached)
+        self._cache_write.valueChanged.connect(self._on_cache_write)
+        self._off_peak.valueChanged.connect(self._on_off_peak)
+        self._ttl.activated.connect(lambda index: self._change(cache_ttl=self._ttl.itemData(index)))
+        self._tier.activated.connect(
+            lambda index: self._change(service_tier=self._tier.itemData(index))
+        )
         self._reasoning.valueChanged.connect(self._on_reasoning)
         self.currency_control.currencyChanged.connect(lambda code: self._change(currency=code))
+        self._advanced_toggle.toggled.connect(self._on_advanced_toggled)
+
+    # --- the Advanced section ------------------------------------------------------------
+
+    def advanced_open(self) -> bool:
+        return self._advanced_toggle.isChecked()
+
+    def set_advanced_open(self, open_: bool) -> None:
+        """Open or close the Advanced section; emits nothing (for restoring settings)."""
+        with QSignalBlocker(self._advanced_toggle):
+            self._advanced_toggle.setChecked(open_)
+        self._show_advanced(open_)
+
+    def _show_advanced(self, open_: bool) -> None:
+        self._advanced.setVisible(open_)
+        self._advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow
+        )
+
+    def _on_advanced_toggled(self, open_: bool) -> None:
+        self._show_advanced(open_)
+        self.advancedToggled.emit(open_)
 
     # --- the scenario ------------------------------------------------------------------
 
@@ -471,7 +639,13 @@ class CostCalculator(QWidget):
         self._scenario = scenario
         self._input.show_volume(scenario.input_tokens)
         self._output.show_volume(scenario.output_tokens)
-        self._show_cached_share(scenario.cached_share)
+        self._prompt.show_volume(scenario.prompt_tokens)
+        _show_share(self._cached, self._cached_label, scenario.cached_share)
+        _show_share(self._cache_write, self._cache_write_label, scenario.cache_write_share)
+        _show_share(self._off_peak, self._off_peak_label, scenario.off_peak_share)
+        for combo, value in ((self._ttl, scenario.cache_ttl), (self._tier, scenario.service_tier)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(combo.findData(value), 0))
         with QSignalBlocker(self._reasoning):
             if scenario.reasoning_overhead > self._reasoning.maximum():
                 self._reasoning.setMaximum(scenario.reasoning_overhead)
@@ -480,14 +654,13 @@ class CostCalculator(QWidget):
             self._preset.setCurrentIndex(_preset_index(scenario))
         self.currency_control.set_currency(scenario.currency)
 
-    def _show_cached_share(self, share: float) -> None:
-        with QSignalBlocker(self._cached):
-            self._cached.setValue(round(share * 100))
-        self._cached_label.setText(percent_text(share))
-
-    def _change(self, **changes: Any) -> None:
+    def _change(self, **changes: object) -> None:
         """Apply a user's change: back to the Custom preset, and emit the new scenario."""
-        scenario = dataclasses.replace(self._scenario, **changes)
+        try:
+            scenario = dataclasses.replace(self._scenario, **changes)  # type: ignore[arg-type]
+        except ScenarioError:
+            self.set_scenario(self._scenario)  # the controls show what still holds
+            return
         if scenario == self._scenario:
             return
         self._scenario = scenario
@@ -496,7 +669,11 @@ class CostCalculator(QWidget):
         self.scenarioChanged.emit(scenario)
 
     def _field(self, control: TokenVolumeControl) -> str:
-        return "input_tokens" if control is self._input else "output_tokens"
+        if control is self._input:
+            return "input_tokens"
+        if control is self._output:
+            return "output_tokens"
+        return "prompt_tokens"
 
     # --- user changes ------------------------------------------------------------------
 
@@ -514,6 +691,8 @@ class CostCalculator(QWidget):
             if text.strip().startswith("-"):
                 raise TokenVolumeError(f"{text.strip()!r}: a token volume cannot be negative")
             volume = parse_token_volume(text)
+            if control is self._prompt and not volume > 0:
+                raise TokenVolumeError(f"{text.strip()!r}: a prompt needs at least one token")
         except TokenVolumeError as error:
             control.show_error(f"Not applied: {error}")
             return
@@ -521,9 +700,19 @@ class CostCalculator(QWidget):
         self._change(**{self._field(control): volume})
 
     def _on_cached(self, percent: int) -> None:
-        share = percent / 100
-        self._cached_label.setText(percent_text(share))
+        share = _fitting_share(percent, self._scenario.cache_write_share)
+        _show_share(self._cached, self._cached_label, share)
         self._change(cached_share=share)
+
+    def _on_cache_write(self, percent: int) -> None:
+        share = _fitting_share(percent, self._scenario.cached_share)
+        _show_share(self._cache_write, self._cache_write_label, share)
+        self._change(cache_write_share=share)
+
+    def _on_off_peak(self, percent: int) -> None:
+        share = percent / 100
+        _show_share(self._off_peak, self._off_peak_label, share)
+        self._change(off_peak_share=share)
 
     def _on_reasoning(self, value: float) -> None:
         self._change(reasoning_overhead=max(value, 1.0))
@@ -567,6 +756,7 @@ class CostCalculator(QWidget):
             input_tokens=preset.input_tokens,
             output_tokens=preset.output_tokens,
             cached_share=preset.cached_share,
+            cache_write_share=min(self._scenario.cache_write_share, 1.0 - preset.cached_share),
         )
         changed = scenario != self._scenario
         self.set_scenario(scenario)
@@ -577,11 +767,21 @@ class CostCalculator(QWidget):
 
     # --- costs -------------------------------------------------------------------------
 
-    def show_costs(self, names: Sequence[str], totals: np.ndarray, currency: str) -> None:
+    def show_costs(
+        self,
+        names: Sequence[str],
+        totals: np.ndarray,
+        currency: str,
+        *,
+        components: Mapping[str, np.ndarray] | None = None,
+        notes: Sequence[str] | None = None,
+    ) -> None:
         """Show each model's monthly cost, the cheapest marked, and ratios to it.
 
-        Rows are reused when ``names`` did not change, so this is cheap enough
-        for every slider tick.
+        ``components`` maps the keys of :data:`COMPONENTS` to each model's part of
+        the cost (a column per part that is not zero for every model); ``notes``
+        says per model which rule priced it (its rows' tooltips). Rows are reused
+        when ``names`` did not change, so this is cheap enough for every slider tick.
         """
         totals = np.asarray(totals, dtype=float)
         if len(totals) != len(names):
@@ -610,8 +810,10 @@ class CostCalculator(QWidget):
             if item.font(0).bold() != cheapest:
                 font = QFont(item.font(0))
                 font.setBold(cheapest)
-                for column in range(3):
+                for column in range(self._costs.columnCount()):
                     item.setFont(column, font)
+        self._show_components(components or {}, currency)
+        self._show_notes(list(notes) if notes is not None else [""] * len(names))
         self._fit_columns()
 
     def set_currencies(self, store: Store) -> None:
@@ -626,6 +828,37 @@ class CostCalculator(QWidget):
     def rate_note(self) -> str:
         return self._rate_label.text()
 
+    def _show_components(self, components: Mapping[str, np.ndarray], currency: str) -> None:
+        for offset, (key, _label) in enumerate(COMPONENTS):
+            column = FIRST_COMPONENT_COLUMN + offset
+            values = components.get(key)
+            hidden = values is None or not len(self._items) or not np.any(values)
+            if hidden != self._hidden_components[offset]:
+                self._hidden_components[offset] = hidden
+                self._costs.setColumnHidden(column, hidden)
+                self._fit_name_column()
+            if hidden or values is None:
+                continue
+            if len(values) != len(self._items):
+                raise ValueError(f"{len(self._items)} names but {len(values)} {key} costs")
+            for item, value in zip(
+                self._items, np.asarray(values, dtype=float).tolist(), strict=True
+            ):
+                _set_text(item, column, money_text(value, currency))
+
+    def _show_notes(self, notes: list[str]) -> None:
+        if len(notes) != len(self._items):
+            raise ValueError(f"{len(self._items)} names but {len(notes)} notes")
+        if notes == self._notes:
+            return
+        self._notes = notes
+        for item, name, note in zip(self._items, self._names, notes, strict=True):
+            rule = note or PLAIN_CARD_NOTE
+            item.setToolTip(0, f"{name}\n{rule}")
+            item.setToolTip(2, f"{RATIO_HELP}\n{rule}")
+            for column in range(FIRST_COMPONENT_COLUMN, self._costs.columnCount()):
+                item.setToolTip(column, rule)
+
     def _fit_columns(self) -> None:
         """Fit the cost and ratio columns to their texts.
 
@@ -634,14 +867,22 @@ class CostCalculator(QWidget):
         leave the columns stretched after a normal one returns.
         """
         dragging = any(
-            slider.isSliderDown() for slider in (self._input.slider, self._output.slider)
+            slider is not None and slider.isSliderDown()
+            for slider in (
+                self._input.slider,
+                self._output.slider,
+                self._cache_write,
+                self._off_peak,
+            )
         )
         header = self._costs.header()
         font = QFont(self._costs.font())
         font.setBold(True)
         metrics = QFontMetrics(font)
         padding = 2 * self._costs.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
-        for column in (1, 2):
+        for column in range(1, self._costs.columnCount()):
+            if self._costs.isColumnHidden(column):
+                continue
             texts = [item.text(column) for item in self._items]
             texts.append(self._costs.headerItem().text(column))
             width = max(metrics.horizontalAdvance(text) for text in texts) + padding
@@ -650,23 +891,41 @@ class CostCalculator(QWidget):
             ):
                 header.resizeSection(column, width)
 
+    def _fit_name_column(self) -> None:
+        """Names take the spare width, unless component columns are shown: then they keep
+        their own width (up to :data:`NAME_COLUMN_MAX` pixels) and the parts scroll."""
+        header = self._costs.header()
+        self._fit_cost_list()
+        if all(self._hidden_components):
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            return
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        metrics = self._costs.fontMetrics()
+        widest = max((metrics.horizontalAdvance(name) for name in self._names), default=0)
+        header.resizeSection(0, min(max(widest, 60) + 16, NAME_COLUMN_MAX))
+
     def _rebuild_rows(self, names: tuple[str, ...]) -> None:
         self._names = names
+        self._notes = []
         self._costs.clear()
         items = []
+        columns = self._costs.columnCount()
         for name in names:
-            item = QTreeWidgetItem([name, "", ""])
+            item = QTreeWidgetItem([name] + [""] * (columns - 1))
             item.setToolTip(0, name)
             item.setToolTip(2, RATIO_HELP)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column in range(1, columns):
+                item.setTextAlignment(
+                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
             items.append(item)
         self._items = items
-        for column in (1, 2):
+        for column in range(1, columns):
             self._costs.header().resizeSection(column, 0)  # refitted by show_costs
         self._costs.addTopLevelItems(items)
         self._costs.setVisible(bool(names))
         self._empty.setVisible(not names)
+        self._fit_name_column()
         self._fit_cost_list()
 
     def _fit_cost_list(self) -> None:
@@ -681,12 +940,79 @@ class CostCalculator(QWidget):
             + 2 * self._costs.frameWidth()
             + 2
         )
+        if not all(self._hidden_components):  # the parts' columns may scroll sideways
+            height += self._costs.horizontalScrollBar().sizeHint().height()
         self._costs.setMaximumHeight(height)
         self._costs.setMinimumHeight(min(height, 3 * row_height + 40))
 
     def cost_rows(self) -> list[tuple[str, str, str]]:
         """The cost list as shown: (model, cost, ratio) texts, for tests and copying."""
         return [(item.text(0), item.text(1), item.text(2)) for item in self._items]
+
+    def component_rows(self) -> list[dict[str, str]]:
+        """Each row's shown cost components by column title (only the visible columns)."""
+        shown = [
+            (FIRST_COMPONENT_COLUMN + offset, label)
+            for offset, (_key, label) in enumerate(COMPONENTS)
+            if not self._costs.isColumnHidden(FIRST_COMPONENT_COLUMN + offset)
+        ]
+        return [{label: item.text(column) for column, label in shown} for item in self._items]
+
+    def row_rules(self) -> list[str]:
+        """Each row's tooltip line saying which price rule priced it."""
+        return [item.toolTip(FIRST_COMPONENT_COLUMN) for item in self._items]
+
+
+PLAIN_CARD_NOTE = "Priced at the model's own card"
+
+
+def _share_slider(parent: QWidget, name: str, accessible: str, tip: str) -> QSlider:
+    """A 0–100 % slider with its names for assistive technology."""
+    slider = QSlider(Qt.Orientation.Horizontal, parent)
+    slider.setObjectName(f"{name}Slider")
+    slider.setRange(0, 100)
+    slider.setPageStep(10)
+    slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+    slider.setTickInterval(10)
+    slider.setToolTip(tip)
+    slider.setAccessibleName(accessible)
+    slider.setAccessibleDescription(tip)
+    return slider
+
+
+def _share_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance("100.0 %") + 4)
+    return label
+
+
+def _combo(
+    parent: QWidget, name: str, accessible: str, choices: Sequence[tuple[str, str]], tip: str
+) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    for value, text in choices:
+        combo.addItem(text, value)
+    combo.setToolTip(tip)
+    combo.setAccessibleName(accessible)
+    combo.setAccessibleDescription(tip)
+    return combo
+
+
+def _show_share(slider: QSlider, label: QLabel, share: float) -> None:
+    with QSignalBlocker(slider):
+        slider.setValue(round(share * 100))
+    label.setText(percent_text(share))
+
+
+def _fitting_share(percent: int, other: float) -> float:
+    """``percent`` as a share, cut so that it and ``other`` add up to at most 1."""
+    share = min(percent / 100, 1.0 - other)
+    while share + other > 1.0:  # float rounding of 1 − other
+        share = math.nextafter(share, 0.0)
+    return max(share, 0.0)
 
 
 def _set_text(item: QTreeWidgetItem, column: int, text: str) -> None:

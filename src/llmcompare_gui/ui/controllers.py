@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -52,7 +52,15 @@ class CalculatorView(Protocol):
 
     def set_scenario(self, scenario: Scenario) -> None: ...
 
-    def show_costs(self, names: Sequence[str], totals: np.ndarray, currency: str) -> None: ...
+    def show_costs(
+        self,
+        names: Sequence[str],
+        totals: np.ndarray,
+        currency: str,
+        *,
+        components: Mapping[str, np.ndarray] | None = None,
+        notes: Sequence[str] | None = None,
+    ) -> None: ...
 
     def show_rate_note(self, text: str | None) -> None: ...
 
@@ -170,10 +178,13 @@ class CostController(QObject):
         costs = compute_costs(self._prices, scenario)
         self._table.set_cost_currency(costs.currency)
         self._table.set_costs(costs.total, self._prices.blended(scenario.input_share))
+        rows = self._compared_rows
         self._calculator.show_costs(
             [model.name for model in self._compared_models],
-            costs.total[self._compared_rows],
+            costs.total[rows],
             costs.currency,
+            components={key: part[rows] for key, part in costs.components().items()},
+            notes=[costs.notes[row] for row in rows.tolist()],
         )
         self._calculator.show_rate_note(
             conversion_note(self._table.store, self._priced_models, scenario.currency)

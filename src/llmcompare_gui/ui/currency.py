@@ -28,7 +28,7 @@ class CurrencyControl(QWidget):
         self.combo.setToolTip(CURRENCY_HELP)
         self.combo.setAccessibleName("Display currency")
         self.combo.setAccessibleDescription(CURRENCY_HELP)
-        label = QLabel("Show costs in:", self)
+        label = QLabel("Costs &in:", self)
         label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,7 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .table_model import CACHED, PRICE_FIELDS, ModelTableModel, parse_price
+from .table_model import (
+    CACHED,
+    CARD_PRICE_FIELDS,
+    OPTIONAL_PRICES,
+    PER_REQUEST,
+    PRICE_FIELDS,
+    ModelTableModel,
+    parse_price,
+)
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #d32f2f; background: #fdecea; color: #611a15; }"
 
@@ -38,9 +46,15 @@ class CellDelegate(QStyledItemDelegate):
         key = self._key(index)
         if key in PRICE_FIELDS:
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            hint = "A price per million tokens: a number, 0 or more"
+            hint = (
+                "A fee per request: a number, 0 or more"
+                if key == PER_REQUEST
+                else "A price per million tokens: a number, 0 or more"
+            )
             if key == CACHED:
                 hint += "; empty means the input price"
+            elif key in CARD_PRICE_FIELDS:
+                hint += "; empty clears it"
             editor.setToolTip(hint)
             editor.textChanged.connect(lambda text, e=editor, k=key: self._check(e, k, text))
         return editor
@@ -48,7 +62,7 @@ class CellDelegate(QStyledItemDelegate):
     @staticmethod
     def _problem(key: str, text: str) -> str | None:
         try:
-            parse_price(text, allow_empty=key == CACHED)
+            parse_price(text, allow_empty=key in OPTIONAL_PRICES)
         except ValueError as error:
             return str(error)
         return None
@@ -74,7 +88,7 @@ class CellDelegate(QStyledItemDelegate):
             if problem:
                 self.refused.emit(f"Not changed: {problem}")
                 return
-            value: object = parse_price(text, allow_empty=key == CACHED)
+            value: object = parse_price(text, allow_empty=key in OPTIONAL_PRICES)
         else:
             value = text
         model.setData(index, value, Qt.ItemDataRole.EditRole)

@@ -37,8 +37,8 @@ FORMATS = {
 }
 SIZE_PRESETS = ((1280, 720), (1920, 1080), (3840, 2160))
 CUSTOM = "Custom"
-MIN_WIDTH, MIN_HEIGHT = 320, 200
-"""The smallest custom size: below it titles, axes and legends no longer fit."""
+MIN_WIDTH, MIN_HEIGHT = 480, 320
+"""The smallest custom size: below it the captions leave no room for the chart itself."""
 MAX_SIDE = 16384
 
 KEY_FOLDER = "export/folder"

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.limits import MAX_PARAMS_B, MAX_PRICE_PER_MTOK, MAX_SCORE
 from ..domain.model import Model, Source, Store
 from ..domain.price_edit import USER_SOURCE_TITLE, user_priced
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
@@ -52,6 +53,7 @@ INITIAL_ROLE = Qt.ItemDataRole.UserRole + 1
 """Every list cell: the text (or check state) it was opened with."""
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 KINDS = (("unknown", None), ("MoE (Mixture of Experts)", "moe"), ("dense", "dense"))
@@ -71,15 +73,27 @@ def number_text(value: float | None) -> str:
 
 
 def parse_number(
-    text: str, field: str, *, minimum: float | None = None, positive: bool = False
+    text: str,
+    field: str,
+    *,
+    minimum: float | None = None,
+    positive: bool = False,
+    maximum: float | None = None,
 ) -> float:
     cleaned = text.strip().replace("_", "")
     try:
         value = float(cleaned)
     except ValueError:
+        if _DECIMAL_COMMA.match(cleaned):
+            # "1,5" would be 15 or 1.5 depending on who reads it: refuse, with a hint.
+            raise ValueError(
+                f"{field}: {text.strip()!r}: write decimals with a point, e.g. 1.5"
+            ) from None
         raise ValueError(f"{field}: {text.strip()!r} is not a number") from None
     if not math.isfinite(value):
         raise ValueError(f"{field}: {text.strip()!r} is not a finite number")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{field}: {text.strip()!r} is too large (at most {maximum:,.0f})")
     if positive and value <= 0:
         raise ValueError(f"{field}: must be greater than 0, not {number_text(value)}")
     if minimum is not None and value < minimum:
@@ -195,6 +209,7 @@ class ModelFormDialog(QDialog):
         self._tabs.addTab(self._general_tab(), "&General")
         self._tabs.addTab(self._architecture_tab(), "&Architecture && modes")
         self._tabs.addTab(self._pricing_tab(), "&Pricing")
+        self._tabs.addTab(self._tiers_tab(), "&Tiers && off-peak")
         self._tabs.addTab(self._benchmarks_tab(), "&Benchmarks")
         self._tabs.addTab(self._sources_tab(), "&Sources && notes")
 
@@ -433,6 +448,7 @@ class ModelFormDialog(QDialog):
         form.addRow(f"&Input ({unit}):", self._input.widget)
         form.addRow(f"&Cached input ({unit}):", self._cached.widget)
         form.addRow(f"&Output ({unit}):", self._output.widget)
+        self._card_lines(pricing, form, unit)
         form.addRow("Prices &as of:", self._as_of.widget)
         form.addRow("Price so&urce:", self._price_source_title.widget)
         form.addRow("Source U&RL:", self._price_source_url.widget)
@@ -466,6 +482,296 @@ class ModelFormDialog(QDialog):
             layout.addWidget(info)
         layout.addStretch(1)
         return page
+
+    def _card_lines(self, pricing: Data, form: QFormLayout, unit: str) -> None:
+        """The schema-2 flat fields of the card, under the three prices."""
+        self._cache_write = self._line(
+            "cacheWritePriceEdit",
+            "Cache write price",
+            number_text(pricing.get("cache_write_per_mtok")),
+            _price,
+            placeholder="empty: same as input",
+            tooltip="Price of writing input into the prompt cache (default lifetime).",
+        )
+        self._cache_write_1h = self._line(
+            "cacheWrite1hPriceEdit",
+            "Cache write 1h price",
+            number_text(pricing.get("cache_write_1h_per_mtok")),
+            _price,
+            placeholder="empty: same as cache write",
+            tooltip="Price of a cache write with a one-hour lifetime.",
+        )
+        self._reasoning_price = self._line(
+            "reasoningPriceEdit",
+            "Reasoning price",
+            number_text(pricing.get("reasoning_per_mtok")),
+            _price,
+            placeholder="empty: same as output",
+            tooltip="Price of reasoning (thinking) tokens, where billed apart from output.",
+        )
+        self._per_request = self._line(
+            "perRequestEdit",
+            "Fee per request",
+            number_text(pricing.get("per_request")),
+            _price,
+            placeholder="empty: none",
+            tooltip="A fee charged per request (e.g. search-augmented models).",
+        )
+        self._card_currency = self._line(
+            "cardCurrencyEdit",
+            "Card currency",
+            pricing.get("currency") or "",
+            _currency,
+            placeholder=f"empty: the store's ({self._store.currency})",
+            tooltip="ISO 4217 code of this card's prices (USD, EUR, CNY…).",
+        )
+        form.addRow(f"Cache &write ({unit}):", self._cache_write.widget)
+        form.addRow(f"Cache write, &1 hour ({unit}):", self._cache_write_1h.widget)
+        form.addRow(f"&Reasoning ({unit}):", self._reasoning_price.widget)
+        form.addRow("Fee per re&quest:", self._per_request.widget)
+        form.addRow("Card c&urrency:", self._card_currency.widget)
+
+    def _tiers_tab(self) -> QWidget:
+        pricing = _sub(self._base, "pricing")
+        page = QWidget(self)
+
+        tiers_group = QGroupBox("Long-context tiers", page)
+        tiers = [tier for tier in pricing.get("tiers") or [] if isinstance(tier, dict)]
+        self._tiers = self._list_table(
+            "tiersTable",
+            ["Above prompt tokens", "Input", "Cached input", "Output"],
+            [
+                [
+                    _threshold_text(tier.get("above_prompt_tokens")),
+                    *(number_text(tier.get(key)) for key in TIER_PRICE_KEYS),
+                ]
+                for tier in tiers
+            ],
+            stretch=0,
+        )
+        self._tiers.setToolTip(
+            "A request whose prompt has more tokens than the threshold (200K, 1M…) is "
+            "priced wholly at that row's prices; an empty price falls back to the next "
+            "lower tier, then the card."
+        )
+        tiers_layout = QVBoxLayout(tiers_group)
+        tiers_layout.addWidget(self._tiers)
+        tiers_layout.addLayout(self._row_buttons(self._tiers, "tier"))
+
+        service_group = QGroupBox("Service tiers", page)
+        service = _sub(pricing, "service_tiers")
+        rows = []
+        for name in SERVICE_TIER_NAMES:
+            entry = service.get(name)
+            offered = isinstance(entry, dict)
+            prices = entry if isinstance(entry, dict) else {}
+            rows.append(
+                [name.capitalize(), offered, *(number_text(prices.get(k)) for k in TIER_PRICE_KEYS)]
+            )
+        self._service = QTableWidget(0, 5, service_group)
+        self._service.setObjectName("serviceTiersTable")
+        self._service.setHorizontalHeaderLabels(
+            ["Tier", "Offered", "Input", "Cached input", "Output"]
+        )
+        _setup_table(self._service, stretch=0)
+        for index, values in enumerate(rows):
+            _append_row(self._service, values, index, {1})
+            _item(self._service, index, 0).setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self._service.setToolTip(
+            "Tick the tiers the model offers; an empty price is the card's own. "
+            "A tier's own long-context tiers are kept as they are."
+        )
+        service_layout = QVBoxLayout(service_group)
+        service_layout.addWidget(self._service)
+
+        off_group = QGroupBox("Off-peak hours (standard tier)", page)
+        off_peak = _sub(pricing, "off_peak")
+        self._off_input = self._line(
+            "offPeakInputEdit",
+            "Off-peak input price",
+            number_text(off_peak.get("input_per_mtok")),
+            _price,
+            placeholder="empty: the card's",
+        )
+        self._off_cached = self._line(
+            "offPeakCachedEdit",
+            "Off-peak cached input price",
+            number_text(off_peak.get("cached_input_per_mtok")),
+            _price,
+            placeholder="empty: the card's",
+        )
+        self._off_output = self._line(
+            "offPeakOutputEdit",
+            "Off-peak output price",
+            number_text(off_peak.get("output_per_mtok")),
+            _price,
+            placeholder="empty: the card's",
+        )
+        windows = [w for w in off_peak.get("windows") or [] if isinstance(w, dict)]
+        self._windows = self._list_table(
+            "offPeakWindowsTable",
+            ["Days (1 = Monday … 7)", "Start (UTC)", "End (UTC)"],
+            [
+                [_days_text(w.get("days")), w.get("start_utc") or "", w.get("end_utc") or ""]
+                for w in windows
+            ],
+            stretch=0,
+        )
+        self._windows.setToolTip(
+            "Weekly windows in UTC: days as 1-7, 1-5 or Mon-Fri; times as HH:MM. "
+            "A window may pass midnight (16:30 to 00:30)."
+        )
+        off_form = QFormLayout()
+        off_form.addRow("Input:", self._off_input.widget)
+        off_form.addRow("Cached input:", self._off_cached.widget)
+        off_form.addRow("Output:", self._off_output.widget)
+        off_layout = QVBoxLayout(off_group)
+        off_layout.addLayout(off_form)
+        off_layout.addWidget(self._windows)
+        off_layout.addLayout(self._row_buttons(self._windows, "window"))
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(tiers_group, 2)
+        layout.addWidget(service_group, 2)
+        layout.addWidget(off_group, 3)
+        return page
+
+    def _apply_card(self, pricing: Data) -> None:
+        for line, key in (
+            (self._cache_write, "cache_write_per_mtok"),
+            (self._cache_write_1h, "cache_write_1h_per_mtok"),
+            (self._reasoning_price, "reasoning_per_mtok"),
+            (self._per_request, "per_request"),
+            (self._card_currency, "currency"),
+        ):
+            line.apply(pricing, key)
+        self._apply_tiers(pricing)
+        self._apply_service_tiers(pricing)
+        self._apply_off_peak(pricing)
+
+    def _apply_tiers(self, pricing: Data) -> None:
+        originals = [t for t in pricing.get("tiers") or [] if isinstance(t, dict)]
+        tiers = []
+        seen: dict[float, int] = {}
+        for row in range(self._tiers.rowCount()):
+            texts = [_cell(self._tiers, row, column) for column in range(4)]
+            if not any(text.strip() for text in texts):
+                continue  # a blank row: left out
+            where = f"Long-context tiers, row {row + 1}"
+            index = _item(self._tiers, row, 0).data(ORIGINAL_ROLE)
+            tier = copy.deepcopy(originals[index]) if 0 <= index < len(originals) else {}
+            _apply_cell(
+                self._tiers,
+                row,
+                0,
+                tier,
+                "above_prompt_tokens",
+                functools.partial(_threshold, field=f"{where}, above prompt tokens"),
+            )
+            threshold = tier.get("above_prompt_tokens")
+            if threshold is None:
+                raise ValueError(f"{where}, above prompt tokens: required")
+            if threshold in seen:
+                raise ValueError(
+                    f"{where}, above prompt tokens: {_threshold_text(threshold)} is also "
+                    f"row {seen[threshold] + 1}'s threshold"
+                )
+            seen[threshold] = row
+            for column, (key, label) in enumerate(
+                zip(TIER_PRICE_KEYS, TIER_PRICE_LABELS, strict=True), 1
+            ):
+                _apply_cell(
+                    self._tiers,
+                    row,
+                    column,
+                    tier,
+                    key,
+                    functools.partial(_price, field=f"{where}, {label}"),
+                )
+            if not any(tier.get(key) is not None for key in TIER_PRICE_KEYS):
+                raise ValueError(f"{where}: a tier needs at least one price")
+            tiers.append(tier)
+        if tiers or "tiers" in pricing:
+            pricing["tiers"] = sorted(tiers, key=lambda tier: tier["above_prompt_tokens"])
+
+    def _apply_service_tiers(self, pricing: Data) -> None:
+        service = _sub(pricing, "service_tiers")
+        for row, name in enumerate(SERVICE_TIER_NAMES):
+            offered = _item(self._service, row, 1).checkState() == Qt.CheckState.Checked
+            where = f"Service tiers, {name}"
+            if not offered:
+                prices = [_cell(self._service, row, column) for column in (2, 3, 4)]
+                if any(text.strip() for text in prices) and not _item(self._service, row, 1).data(
+                    INITIAL_ROLE
+                ):
+                    raise ValueError(f"{where}: tick Offered to give it prices")
+                service.pop(name, None)
+                continue
+            entry = _sub(service, name)
+            for column, (key, label) in enumerate(
+                zip(TIER_PRICE_KEYS, TIER_PRICE_LABELS, strict=True), 2
+            ):
+                _apply_cell(
+                    self._service,
+                    row,
+                    column,
+                    entry,
+                    key,
+                    functools.partial(_price, field=f"{where}, {label}"),
+                )
+            service[name] = entry
+        _put_sub(pricing, "service_tiers", service)
+        if pricing.get("service_tiers") == {} and "service_tiers" not in self._base.get(
+            "pricing", {}
+        ):
+            pricing.pop("service_tiers")
+
+    def _apply_off_peak(self, pricing: Data) -> None:
+        off_peak = _sub(pricing, "off_peak")
+        self._off_input.apply(off_peak, "input_per_mtok")
+        self._off_cached.apply(off_peak, "cached_input_per_mtok")
+        self._off_output.apply(off_peak, "output_per_mtok")
+        originals = [w for w in off_peak.get("windows") or [] if isinstance(w, dict)]
+        windows = []
+        for row in range(self._windows.rowCount()):
+            texts = [_cell(self._windows, row, column) for column in range(3)]
+            if not any(text.strip() for text in texts):
+                continue
+            where = f"Off-peak windows, row {row + 1}"
+            index = _item(self._windows, row, 0).data(ORIGINAL_ROLE)
+            window = copy.deepcopy(originals[index]) if 0 <= index < len(originals) else {}
+            _apply_cell(
+                self._windows,
+                row,
+                0,
+                window,
+                "days",
+                functools.partial(_days, field=f"{where}, days"),
+            )
+            for column, key, label in ((1, "start_utc", "start"), (2, "end_utc", "end")):
+                _apply_cell(
+                    self._windows,
+                    row,
+                    column,
+                    window,
+                    key,
+                    functools.partial(_utc_time, field=f"{where}, {label}"),
+                )
+            for key, label in (("days", "days"), ("start_utc", "start"), ("end_utc", "end")):
+                if not window.get(key):
+                    raise ValueError(f"{where}, {label}: required")
+            windows.append(window)
+        has_prices = any(off_peak.get(key) is not None for key in TIER_PRICE_KEYS)
+        if not has_prices and not windows:
+            if "off_peak" in pricing:
+                pricing.pop("off_peak")  # every off-peak field cleared
+            return
+        if not windows:
+            raise ValueError("Off-peak windows: off-peak prices need at least one window")
+        if not has_prices:
+            raise ValueError("Off-peak input price: off-peak windows need at least one price")
+        off_peak["windows"] = windows
+        pricing["off_peak"] = off_peak
 
     def _check_prices(self) -> None:
         """Say so when cached input would cost more than input: allowed, but rarely meant."""
@@ -686,6 +992,7 @@ class ModelFormDialog(QDialog):
         else:
             self._cached.apply(pricing, "cached_input_per_mtok")
         self._as_of.apply(pricing, "as_of")
+        self._apply_card(pricing)
         for key, line in (("input_per_mtok", self._input), ("output_per_mtok", self._output)):
             if key not in pricing:
                 raise ValueError(f"{line.label}: required")
@@ -827,6 +1134,9 @@ class ModelFormDialog(QDialog):
                 widget = line.widget
                 line.widget.selectAll()
         for prefix, table in (
+            ("Long-context tiers", self._tiers),
+            ("Service tiers", self._service),
+            ("Off-peak windows", self._windows),
             ("Modes", self._modes),
             ("Benchmarks", self._benchmarks),
             ("Sources", self._sources),
@@ -866,16 +1176,100 @@ class ModelFormDialog(QDialog):
 # --- module helpers -------------------------------------------------------------------
 
 
+SERVICE_TIER_NAMES = ("batch", "flex", "priority")
+TIER_PRICE_KEYS = ("input_per_mtok", "cached_input_per_mtok", "output_per_mtok")
+TIER_PRICE_LABELS = ("input", "cached input", "output")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_UTC_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _currency(text: str, field: str) -> str:
+    code = text.strip().upper()
+    if not _CURRENCY.match(code):
+        raise ValueError(f"{field}: {text.strip()!r} is not a currency code; write e.g. USD")
+    return code
+
+
+def _threshold(text: str, field: str) -> int | float:
+    try:
+        value = parse_token_volume(text)
+    except TokenVolumeError as error:
+        raise ValueError(f"{field}: {error}") from None
+    if value <= 0:
+        raise ValueError(f"{field}: must be greater than 0")
+    return int(value) if float(value).is_integer() else value
+
+
+def _threshold_text(value: object) -> str:
+    return _volume_text(float(value)) if isinstance(value, int | float) else ""
+
+
+def _day(text: str, field: str) -> int:
+    word = text.strip().lower()
+    if word[:3] in _DAY_NAMES and len(word) >= 3:
+        return _DAY_NAMES.index(word[:3]) + 1
+    if word.isdigit() and 1 <= int(word) <= 7:
+        return int(word)
+    raise ValueError(f"{field}: {text.strip()!r} is not a day; write 1-7 or Mon…Sun")
+
+
+def _days(text: str, field: str) -> list[int]:
+    """``1-5``, ``1,3,5``, ``Mon-Fri``, ``sat, sun`` as sorted ISO weekdays."""
+    days: set[int] = set()
+    for part in re.split(r"[,\s]+", text.strip()):
+        if not part:
+            continue
+        first, dash, last = part.partition("-")
+        start = _day(first, field)
+        end = _day(last, field) if dash else start
+        if end < start:
+            raise ValueError(f"{field}: {part!r} runs backwards; write e.g. 1-5")
+        days.update(range(start, end + 1))
+    if not days:
+        raise ValueError(f"{field}: required")
+    return sorted(days)
+
+
+def _days_text(days: object) -> str:
+    """Sorted weekdays as ranges: ``1-5``, ``1-3,6``."""
+    if not isinstance(days, list) or not all(isinstance(day, int) for day in days):
+        return ""
+    values = sorted(set(days))
+    parts: list[str] = []
+    start = previous = None
+    for day in [*values, None]:
+        if start is not None and (day is None or day != previous + 1):  # type: ignore[operator]
+            parts.append(str(start) if start == previous else f"{start}-{previous}")
+            start = None
+        if day is not None and start is None:
+            start = day
+        previous = day
+    return ",".join(parts)
+
+
+def _utc_time(text: str, field: str) -> str:
+    value = text.strip()
+    if len(value) == 4 and value[1] == ":":
+        value = "0" + value  # 9:00 → 09:00
+    if not _UTC_TIME.match(value):
+        raise ValueError(f"{field}: {text.strip()!r} is not a time; write HH:MM (00:00–23:59)")
+    return value
+
+
 def _parse_score(text: str, field: str) -> float:
-    return parse_number(text, field)
+    value = parse_number(text, field)
+    if abs(value) > MAX_SCORE:
+        raise ValueError(f"{field}: {text.strip()!r} is too large (at most {MAX_SCORE:,.0f})")
+    return value
 
 
 def _price(text: str, field: str) -> float:
-    return parse_number(text, field, minimum=0.0)
+    return parse_number(text, field, minimum=0.0, maximum=MAX_PRICE_PER_MTOK)
 
 
 def _positive(text: str, field: str) -> float:
-    return parse_number(text, field, positive=True)
+    return parse_number(text, field, positive=True, maximum=MAX_PARAMS_B)
 
 
 def _context_window(text: str, field: str) -> float:

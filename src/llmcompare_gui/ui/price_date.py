@@ -23,7 +23,7 @@ class PriceDateControl(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("priceDateControl")
-        self._check = QCheckBox("Prices &as of", self)
+        self._check = QCheckBox("&As of", self)
         self._check.setObjectName("asOfCheck")
         self._check.setToolTip(AS_OF_HELP)
         self._check.setAccessibleDescription(AS_OF_HELP)
@@ -34,6 +34,7 @@ class PriceDateControl(QWidget):
         self._date.setDate(QDate.currentDate())
         self._date.setEnabled(False)
         self._date.setToolTip(AS_OF_HELP)
+        self._check.setAccessibleName("Prices as of a date")
         self._date.setAccessibleName("Prices as of date")
         self._date.setAccessibleDescription(AS_OF_HELP)
         layout = QHBoxLayout(self)

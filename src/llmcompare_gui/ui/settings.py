@@ -8,6 +8,7 @@ default instead of failing the start.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import shutil
 import tempfile
@@ -90,6 +91,16 @@ class WindowSettings:
     def set_hidden_columns(self, keys: set[str]) -> None:
         self._set("table/hidden_columns", sorted(keys))
 
+    def shown_columns(self) -> set[str]:
+        """Columns the user turned on that are hidden by default (an empty card column)."""
+        keys = self._get("table/shown_columns", [])
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+            return set(keys)
+        return set()
+
+    def set_shown_columns(self, keys: set[str]) -> None:
+        self._set("table/shown_columns", sorted(keys))
+
     def compared_ids(self) -> set[str] | None:
         """The compared model ids; None when never chosen (use the defaults)."""
         ids = self._get("table/compared", None)
@@ -106,33 +117,36 @@ class WindowSettings:
     # -- scenario and charts ----------------------------------------------------
 
     def scenario(self) -> Scenario | None:
+        """The remembered scenario; knobs it does not name keep their defaults."""
         from ..domain.cost import Scenario, ScenarioError
 
         data = self._get("calculator/scenario", None)
         if not isinstance(data, dict):
             return None
+        known = {field.name: field for field in dataclasses.fields(Scenario)}
+        values: dict[str, Any] = {}
         try:
-            return Scenario(
-                input_tokens=float(data["input_tokens"]),
-                output_tokens=float(data["output_tokens"]),
-                cached_share=float(data["cached_share"]),
-                reasoning_overhead=float(data.get("reasoning_overhead", 1.0)),
-                currency=data.get("currency") or None,
-            )
+            for name in ("input_tokens", "output_tokens", "cached_share"):
+                values[name] = float(data[name])
+            for name, value in data.items():
+                if name in values or name not in known:
+                    continue
+                if isinstance(value, bool):
+                    raise TypeError(name)
+                values[name] = float(value) if isinstance(value, int | float) else value
+            return Scenario(**values)
         except (KeyError, TypeError, ValueError, ScenarioError):
             return None
 
     def set_scenario(self, scenario: Scenario) -> None:
-        self._set(
-            "calculator/scenario",
-            {
-                "input_tokens": scenario.input_tokens,
-                "output_tokens": scenario.output_tokens,
-                "cached_share": scenario.cached_share,
-                "reasoning_overhead": scenario.reasoning_overhead,
-                "currency": scenario.currency or "",
-            },
-        )
+        self._set("calculator/scenario", dataclasses.asdict(scenario))
+
+    def advanced_open(self) -> bool:
+        """Whether the calculator's Advanced section was open (closed the first time)."""
+        return self._get("calculator/advanced_open", False) is True
+
+    def set_advanced_open(self, open_: bool) -> None:
+        self._set("calculator/advanced_open", bool(open_))
 
     def text(self, key: str) -> str | None:
         value = self._get(key, None)

@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..domain.amounts import large_amount
 from ..domain.cost import cheapest_mask
 from ..domain.import_preview import cached_above_input
+from ..domain.limits import MAX_PRICE_PER_MTOK
 from ..domain.model import (
     REPORTED_BY_LABELS,
     BenchmarkDefinition,
@@ -44,6 +45,7 @@ from ..domain.model import (
 from ..domain.price_edit import user_priced
 from ..domain.price_points import PriceOption, is_stale, option_on, price_options
 from ..domain.task_cost import models_with_runs, task_costs
+from ..domain.tokens import format_token_volume
 
 MISSING = "—"
 FREE = "free"
@@ -101,12 +103,36 @@ COST = "cost"
 PRICE_DATE = "price_date"
 LICENCE = "licence"
 FOCUS = "focus"
+CACHE_WRITE = "cache_write"
+CACHE_WRITE_1H = "cache_write_1h"
+REASONING_PRICE = "reasoning_price"
+PER_REQUEST = "per_request"
+TIERS = "tiers"
+SERVICE_TIERS = "service_tiers"
+OFF_PEAK = "off_peak"
 TASK_COST = "task_cost"
 BENCH_PREFIX = "bench:"
 REPORTED_BY_SUFFIX = {"vendor": "vendor", "article": "article", "independent": "indep."}
 """Written after a benchmark figure, so a claim is never mistaken for a measurement."""
 
-PRICE_FIELDS = {INPUT: "input_per_mtok", CACHED: "cached_input_per_mtok", OUTPUT: "output_per_mtok"}
+CARD_PRICE_FIELDS = {
+    CACHE_WRITE: "cache_write_per_mtok",
+    CACHE_WRITE_1H: "cache_write_1h_per_mtok",
+    REASONING_PRICE: "reasoning_per_mtok",
+    PER_REQUEST: "per_request",
+}
+"""Schema-2 flat card fields: optional numbers, edited like the prices (empty clears)."""
+PRICE_FIELDS = {
+    INPUT: "input_per_mtok",
+    CACHED: "cached_input_per_mtok",
+    OUTPUT: "output_per_mtok",
+    **CARD_PRICE_FIELDS,
+}
+OPTIONAL_PRICES = frozenset({CACHED, *CARD_PRICE_FIELDS})
+"""Price cells that may be emptied (the field then falls back as CONTRACT §2 says)."""
+CARD_SUMMARIES = (TIERS, SERVICE_TIERS, OFF_PEAK)
+CARD_COLUMNS = (*CARD_PRICE_FIELDS, *CARD_SUMMARIES)
+"""Columns of the richer price card: hidden by default where the whole store leaves them empty."""
 TEXT_FIELDS = {NAME: "name", VENDOR: "vendor"}
 EDITABLE = frozenset({*PRICE_FIELDS, *TEXT_FIELDS})
 NUMERIC = frozenset(
@@ -120,6 +146,7 @@ NUMERIC = frozenset(
         OUTPUT,
         BLENDED,
         COST,
+        *CARD_PRICE_FIELDS,
         TASK_COST,
     }
 )
@@ -162,6 +189,34 @@ def columns_for(store: Store) -> list[Column]:
             "The date the price point the costs use took effect (the calculator's as-of date "
             "chooses the point); marked when it was more than six months old on that day",
         ),
+        Column(
+            CACHE_WRITE,
+            f"Cache write {unit}",
+            f"Price of writing input into the prompt cache, per million tokens "
+            f"({store.currency}); — means the input price",
+        ),
+        Column(
+            CACHE_WRITE_1H,
+            f"Cache write 1h {unit}",
+            "Price of a one-hour cache write per million tokens; — means the cache-write price",
+        ),
+        Column(
+            REASONING_PRICE,
+            f"Reasoning {unit}",
+            "Price of reasoning (thinking) tokens per million; — means the output price",
+        ),
+        Column(
+            PER_REQUEST,
+            f"Per request ({currency_symbol(store.currency).strip()})",
+            f"A fee per request ({store.currency}); — means none",
+        ),
+        Column(
+            TIERS,
+            "Long-context tiers",
+            "Prompt sizes above which the whole request is priced at other rates",
+        ),
+        Column(SERVICE_TIERS, "Service tiers", "Batch, flex and priority tiers the model offers"),
+        Column(OFF_PEAK, "Off-peak", "Off-peak prices and their weekly windows (UTC)"),
     ]
     if models_with_runs(store.models):
         # Only where some model has a run: otherwise the column would be empty.
@@ -241,6 +296,14 @@ def raw_value(model: Model, key: str) -> Raw:
         return model.pricing.cached_input_per_mtok
     if key == OUTPUT:
         return model.pricing.output_per_mtok
+    if key in CARD_PRICE_FIELDS:
+        return getattr(model.pricing, CARD_PRICE_FIELDS[key])
+    if key == TIERS:
+        return tiers_summary(model)
+    if key == SERVICE_TIERS:
+        return service_tiers_summary(model)
+    if key == OFF_PEAK:
+        return off_peak_summary(model)
     if key == LICENCE:
         return model.license
     if key == FOCUS:
@@ -258,11 +321,70 @@ def raw_value(model: Model, key: str) -> Raw:
     return None
 
 
+def _short_tokens(count: float) -> str:
+    return format_token_volume(count)
+
+
+def tiers_summary(model: Model) -> str | None:
+    """``> 200K: 2.50 / 15.00`` (input / output per million) per long-context tier."""
+    tiers = model.pricing.tiers or []
+    if not tiers:
+        return None
+    parts = []
+    for tier in sorted(tiers, key=lambda tier: tier.above_prompt_tokens):
+        prices = " / ".join(
+            format_price(value) if value is not None else "…"
+            for value in (tier.input_per_mtok, tier.output_per_mtok)
+        )
+        parts.append(f"> {_short_tokens(tier.above_prompt_tokens)}: {prices}")
+    return "; ".join(parts)
+
+
+def service_tiers_summary(model: Model) -> str | None:
+    """The offered service tiers, e.g. ``batch, priority``."""
+    service = model.pricing.service_tiers
+    if service is None:
+        return None
+    offered = [name for name in ("batch", "flex", "priority") if getattr(service, name) is not None]
+    return ", ".join(offered) or None
+
+
+def off_peak_summary(model: Model) -> str | None:
+    """``0.135 / 0.55, 16:30–00:30 UTC`` (input / output per million, then the windows)."""
+    off_peak = model.pricing.off_peak
+    if off_peak is None:
+        return None
+    prices = " / ".join(
+        format_price(value) if value is not None else "…"
+        for value in (off_peak.input_per_mtok, off_peak.output_per_mtok)
+    )
+    windows = ", ".join(
+        f"{window.start_utc}–{window.end_utc}"
+        + ("" if sorted(window.days) == list(range(1, 8)) else f" ({_days(window.days)})")
+        for window in off_peak.windows
+    )
+    return f"{prices}, {windows} UTC" if windows else prices
+
+
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _days(days: Sequence[int]) -> str:
+    return " ".join(_DAY_NAMES[day - 1] for day in sorted(days) if 1 <= day <= 7)
+
+
+def empty_card_columns(store: Store) -> set[str]:
+    """The richer card's columns that no model of ``store`` fills."""
+    return {
+        key for key in CARD_COLUMNS if all(raw_value(model, key) is None for model in store.models)
+    }
+
+
 def source_of(model: Model, key: str) -> Source | None:
     """The source of a cell's figure: its own where it has one, else the model's."""
     own: Source | None = None
     arch = model.architecture
-    if key in (INPUT, OUTPUT, BLENDED, COST):
+    if key in (INPUT, OUTPUT, BLENDED, COST, *CARD_COLUMNS):
         own = model.pricing.source
     elif key == CACHED:
         own = model.pricing.cached_input_source or model.pricing.source
@@ -360,6 +482,17 @@ def _display(model: Model, key: str) -> str:
         text = format_number(float(value))
         return f"{text} · {suffix}" if suffix else text
     return format_number(float(value))
+
+
+_CARD_FALLBACKS = {
+    CACHE_WRITE: "No cache-write price: cache writes cost the input price",
+    CACHE_WRITE_1H: "No one-hour cache-write price: such writes cost the cache-write price",
+    REASONING_PRICE: "No reasoning price: reasoning tokens cost the output price",
+    PER_REQUEST: "No fee per request",
+    TIERS: "No long-context tiers: every prompt size costs the same per token",
+    SERVICE_TIERS: "No batch, flex or priority tier: priced at standard",
+    OFF_PEAK: "No off-peak prices",
+}
 
 
 def _result_lines(model: Model, bench_id: str, result: BenchmarkResult) -> list[str]:
@@ -698,6 +831,8 @@ class ModelTableModel(QAbstractTableModel):
             if point.source is not None:
                 lines.append(describe_source(point.source))
             return "\n".join(lines)
+        if key in CARD_COLUMNS and raw_value(model, key) is None:
+            lines.append(_CARD_FALLBACKS[key])
         value = raw_value(model, key)
         if key.startswith(BENCH_PREFIX):
             bench_id = key[len(BENCH_PREFIX) :]
@@ -936,7 +1071,7 @@ def edited_model(model: Model, key: str, value: Any) -> Model | None:
     """
     if key in PRICE_FIELDS:
         field = PRICE_FIELDS[key]
-        price = parse_price(value, allow_empty=key == CACHED)
+        price = parse_price(value, allow_empty=key in OPTIONAL_PRICES)
         if getattr(model.pricing, field) == price and (
             price is not None or field in model.pricing.model_fields_set
         ):
@@ -992,6 +1127,8 @@ def parse_price(value: Any, *, allow_empty: bool) -> float | None:
         raise ValueError(f"{value!r} is not a finite number")
     if number < 0:
         raise ValueError(f"{value!r} is negative; a price must be 0 or more")
+    if number > MAX_PRICE_PER_MTOK:
+        raise ValueError(f"{value!r} is too large; a price is at most {MAX_PRICE_PER_MTOK:,.0f}")
     return number
 
 

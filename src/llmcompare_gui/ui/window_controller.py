@@ -14,7 +14,15 @@ from .about_dialog import AboutDialog
 from .chart_panel import ChartPanel
 from .main_window import MainWindow
 from .settings import WindowSettings
-from .table_model import COMPARE, COST, NAME, ModelFilterProxy, ModelTableModel
+from .table_model import (
+    CARD_COLUMNS,
+    COMPARE,
+    COST,
+    NAME,
+    ModelFilterProxy,
+    ModelTableModel,
+    empty_card_columns,
+)
 from .theme import dark_palette, light_palette
 
 DEFAULT_HIDDEN = frozenset({"licence"})
@@ -152,6 +160,9 @@ class WindowController(QObject):
         hidden = self._settings.hidden_columns()
         if hidden is None:
             hidden = set(DEFAULT_HIDDEN)
+        # The richer card's columns stay out of the way while the store leaves them
+        # empty, unless the user chose to see them.
+        hidden |= empty_card_columns(self._table.store) - self._settings.shown_columns()
         view = self._window.table
         for column, spec in enumerate(self._table.columns):
             action = QAction(spec.header, menu)
@@ -174,6 +185,11 @@ class WindowController(QObject):
 
     def _set_column_visible(self, column: int, visible: bool) -> None:
         self._window.table.setColumnHidden(column, not visible)
+        key = self._table.columns[column].key
+        if key in CARD_COLUMNS:
+            shown = self._settings.shown_columns()
+            (shown.add if visible else shown.discard)(key)
+            self._settings.set_shown_columns(shown)
         self._settings.set_hidden_columns(
             {
                 spec.key
