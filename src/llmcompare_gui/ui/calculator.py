@@ -900,7 +900,9 @@ class CostCalculator(QWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             return
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        metrics = self._costs.fontMetrics()
+        font = QFont(self._costs.font())
+        font.setBold(True)  # the cheapest row is bold, and any row may become the cheapest
+        metrics = QFontMetrics(font)
         widest = max((metrics.horizontalAdvance(name) for name in self._names), default=0)
         header.resizeSection(0, min(max(widest, 60) + 16, NAME_COLUMN_MAX))
 
