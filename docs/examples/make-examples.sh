@@ -10,6 +10,9 @@ run --chart volume --cached-share 90% --out "$out/volume.png"
 run --chart cost --theme dark --out "$out/cost-dark.png"
 run --chart cost --out "$out/cost.svg"
 run --chart volume --cached-share 90% --out "$out/volume.pdf"
+# The price points in force a day before DeepSeek V3.1's vendor card (2025-09-05) took effect.
+run --chart price-history --as-of 2025-09-04 --out "$out/price-history.png"
+run --chart price-history --as-of 2025-09-04 --theme dark --out "$out/price-history-dark.png"
 rmdir "$LLMCOMPARE_DATA_DIR"
 # Cost per solved task over every model of LiteLLM's price list that Aider ran.
 export LLMCOMPARE_DATA_DIR="$(mktemp -d)"

@@ -8,6 +8,7 @@ on stderr that names the file; never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -64,6 +65,17 @@ def cached_share(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"{text!r} is outside 0 to 1 (0 % to 100 %)")
     return value
+
+
+def as_of_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else _bad_date(text)
+    except ValueError:
+        return _bad_date(text)
+
+
+def _bad_date(text: str) -> NoReturn:
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
 
 
 share = cached_share
@@ -133,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    charts = "\n".join(f"  {kind.value:<11} {kind.description}" for kind in ChartKind)
+    charts = "\n".join(f"  {kind.value:<14} {kind.description}" for kind in ChartKind)
     export = commands.add_parser(
         "export",
         parents=[data_dir],
@@ -177,6 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="F",
         default=0.0,
         help="share of input served from cache: 0.4 or 40%% (default: 0)",
+    )
+    export.add_argument(
+        "--as-of",
+        type=as_of_date,
+        metavar="YYYY-MM-DD",
+        help="price each model with its price point in force on that date: the last one "
+        "whose effective date is on or before it (the earliest one for a date before them "
+        "all); the price-history chart marks the date (default: each model's current card)",
     )
     export.add_argument(
         "--cache-write-share",
@@ -348,6 +368,10 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     if args.benchmark and args.benchmark not in store.benchmark_ids():
         raise UsageError(f"no benchmark with id {args.benchmark!r} in {path}")
 
+    if args.as_of is not None:
+        from .domain.price_points import models_on
+
+        models = models_on(models, args.as_of)
     if args.cached_share + args.cache_write_share > 1.0:
         raise UsageError(
             f"argument --cache-write-share: {args.cache_write_share:g} with --cached-share "
@@ -381,6 +405,7 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
         models=models,
         scenario=scenario,
         value_benchmark=args.benchmark,
+        as_of=args.as_of,
     )
     if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
         _name_unpriced_runs(comparison)

@@ -207,6 +207,8 @@ def test_benchmark_csv(tmp_path: Path) -> None:
         (("--chart", "cost", "--cached-share", "1.5"), "'1.5' is outside 0 to 1"),
         (("--chart", "cost", "--cached-share", "lots"), "'lots' is not a share"),
         (("--chart", "cost", "--models", "kimi-k2,gpt-9"), "no model with id 'gpt-9'"),
+        (("--chart", "cost", "--as-of", "2025-02-30"), "'2025-02-30' is not a date"),
+        (("--chart", "cost", "--as-of", "2025-9-4"), "'2025-9-4' is not a date"),
     ],
     ids=[
         "chart",
@@ -217,6 +219,8 @@ def test_benchmark_csv(tmp_path: Path) -> None:
         "share",
         "share text",
         "model id",
+        "as-of day",
+        "as-of form",
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(
@@ -475,3 +479,49 @@ def test_cost_csv_at_the_default_volumes(tmp_path: Path) -> None:
     assert export_cost(out).returncode == 0
     totals = {row["model_id"]: row["total_cost"] for row in csv_rows(out)}
     assert totals == {"deepseek-v3-r1": "54", "deepseek-v3.1": "88.2", "kimi-k2": "110"}
+
+
+def test_as_of_a_day_before_v3_1s_vendor_card_prices_it_with_the_earlier_point(
+    tmp_path: Path,
+) -> None:
+    before, on = tmp_path / "before.csv", tmp_path / "on.csv"
+    common = ("--models", "deepseek-v3.1", "--input-tokens", "1B", "--output-tokens", "100M")
+    assert export_cost(before, *common, "--as-of", "2025-09-04").returncode == 0
+    assert (
+        export_cost(on, *common, "--as-of", "2025-09-05", "--cached-share", "0.5").returncode == 0
+    )
+
+    def costs(path: Path) -> list[float]:
+        row = csv_rows(path)[0]
+        return [float(row[k]) for k in ("input_cost", "cached_input_cost", "output_cost")]
+
+    # 2025-08-21 point: $0.27 input, $1.10 output: 1B·0.27 + 100M·1.10 = 270 + 110.
+    assert costs(before) == pytest.approx([270, 0, 110])
+    # 2025-09-05 card: 500M·0.56 + 500M·0.07 + 100M·1.68 = 280 + 35 + 168.
+    assert costs(on) == pytest.approx([280, 35, 168])
+
+
+def test_price_history_csv_lists_every_dated_point_with_its_source(tmp_path: Path) -> None:
+    out = tmp_path / "history.csv"
+    result = run("export", "--chart", "price-history", "--models", "deepseek-v3.1", "--out", out)
+    assert result.returncode == 0, result.stderr
+    lines = csv_lines(out)
+    assert lines[0] == "model_id,model,label,effective,field,price,currency,source"
+    rows = csv_rows(out)
+    assert [(r["effective"], r["field"], r["price"]) for r in rows] == [
+        ("2025-08-21", "input", "0.27"),
+        ("2025-08-21", "cached_input", "0.07"),
+        ("2025-08-21", "output", "1.1"),
+        ("2025-09-05", "input", "0.56"),
+        ("2025-09-05", "cached_input", "0.07"),
+        ("2025-09-05", "output", "1.68"),
+        # The vendor's list in yuan, another listing of the same card (currency CNY).
+        ("2025-09-05", "input", "4"),
+        ("2025-09-05", "cached_input", "0.5"),
+        ("2025-09-05", "output", "12"),
+        ("2026-11-29", "input", "0.55"),
+        ("2026-11-29", "output", "1.66"),
+    ]
+    assert rows[3]["source"] == "DeepSeek API Docs: Models & Pricing"
+    assert {r["currency"] for r in rows[6:9]} == {"CNY"}
+    assert rows[6]["label"] == "CNY list price"

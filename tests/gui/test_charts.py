@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
+import datetime as dt
 import subprocess
 import sys
 import textwrap
@@ -16,6 +19,7 @@ from llmcompare_gui.charts._common import ChartBase
 from llmcompare_gui.charts.base import ChartFigure
 from llmcompare_gui.charts.cost import CostChart
 from llmcompare_gui.domain.comparison import ChartKind, Comparison
+from llmcompare_gui.domain.price_points import priced_on
 
 from .charting import HOSTILE, comparison
 
@@ -142,6 +146,8 @@ def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
     assert heights == scores  # 65.8, 74.8, 76.3 and Aider's 59.1, 71.4: notes are no bars
     texts = visible_texts(chart)
     assert any(text.startswith("n/a") for text in texts)
+    # V3.1's SWE-Bench note is "N/A": one "n/a", not "n/a · N/A".
+    assert not any("N/A" in text for text in texts)
     # DeepSeek V3/R1's note on SWE-Bench is shown at its slot, as text.
     assert any("Lower than Kimi K2" in text for text in texts)
     # AIME and GPQA have notes only: listed, not plotted, not dropped.
@@ -156,7 +162,9 @@ def test_value_map_lists_models_without_a_score(qtbot: QtBot) -> None:
     xs, ys = chart.points.getData()  # type: ignore[attr-defined]
     assert list(ys) == [65.8]
     assert xs[0] == pytest.approx(comp.blended_prices()[0])
-    assert "DeepSeek V3.1 (N/A)" in note(chart)
+    # V3.1's note "N/A" says no more than the heading's "n/a": the name alone.
+    assert "DeepSeek V3.1 (N/A)" not in note(chart)
+    assert "DeepSeek V3.1" in note(chart)
     assert "DeepSeek V3/R1 (Lower than Kimi K2)" in note(chart)
     assert "Kimi K2" in visible_texts(chart)
 
@@ -169,9 +177,26 @@ def test_parameters_group_identical_points(qtbot: QtBot) -> None:
     assert "DeepSeek V3.1 (5.5 % active)\nDeepSeek V3/R1 (5.5 % active)" in texts
 
 
+def crossing_comparison() -> Comparison:
+    """All input cached, V3.1 at the vendor's card (cached $0.07, output $1.68): it crosses
+    V3/R1 at the article's ($0.30, $1.20). The article's three cards alone never cross."""
+    article = comparison(3, cached_share=1.0)
+    models = [
+        priced_on(m, dt.date(2025, 9, 5)) if m.id == "deepseek-v3.1" else m for m in article.models
+    ]
+    return dataclasses.replace(article, models=models)
+
+
 def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
     chart = make(qtbot, ChartKind.VOLUME)
-    comp = comparison(3, cached_share=1.0)
+    article = comparison(3, cached_share=1.0)
+    # V3.1 at the vendor's card (cached $0.07, output $1.68) crosses V3/R1 at the article's
+    # ($0.30, $1.20): the article's three cards alone never cross.
+    models = [
+        priced_on(m, dt.date(2025, 9, 5)) if m.id == "deepseek-v3.1" else m for m in article.models
+    ]
+    comp = dataclasses.replace(article, models=models)
+    assert comp.break_even()
     chart.update_comparison(comp)
     assert chart.current.value() == pytest.approx(9.0)  # type: ignore[attr-defined]
     assert "scenario: 1B" in chart.current.label.toPlainText()  # type: ignore[attr-defined]
@@ -353,6 +378,28 @@ def test_nice_ceiling_rounds_up_to_a_round_number(value: float, expected: float)
     assert nice_ceiling(value) >= value
 
 
+def test_price_history_draws_a_step_per_point_with_its_source_in_the_tooltip(
+    qtbot: QtBot,
+) -> None:
+    chart = make(qtbot, ChartKind.PRICE_HISTORY)
+    comp = comparison(3)
+    v31 = next(m for m in comp.models if m.id == "deepseek-v3.1")
+    comp = dataclasses.replace(comp, models=[v31], as_of=dt.date(2025, 9, 4))
+    chart.update_comparison(comp)
+    drawn = [line for line in chart.lines if line.getData()[0] is not None]  # type: ignore[attr-defined]
+    drawn = [line for line in drawn if len(line.getData()[0])]
+    assert len(drawn) == 3  # input, cached input and output of one model
+    inputs = drawn[0].getData()[1]
+    # Steps: 0.27 from 2025-08-21, 0.56 from 2025-09-05, 0.55 (the article) from 2026-11-29.
+    assert list(inputs) == pytest.approx([0.27, 0.27, 0.56, 0.56, 0.55, 0.55])
+    mid_september = calendar.timegm(dt.date(2025, 9, 20).timetuple())
+    tip = chart.tooltip_at(mid_september, 0.56)
+    assert "input $0.56/M from 2025-09-05" in tip
+    assert "Source: DeepSeek API Docs: Models & Pricing" in tip
+    assert chart.marker.isVisible()  # type: ignore[attr-defined]
+    assert chart.marker.value() == calendar.timegm(dt.date(2025, 9, 4).timetuple())  # type: ignore[attr-defined]
+
+
 def test_task_cost_bars_are_cost_per_solved_task_labelled_with_solved_n_of_m(
     qtbot: QtBot,
 ) -> None:
@@ -430,7 +477,7 @@ def test_break_even_labels_stay_inside_a_short_volume_chart(qtbot: QtBot, height
     chart.widget.resize(900, height)
     chart.widget.show()
     qtbot.waitExposed(chart.widget)
-    chart.update_comparison(comparison(3, cached_share=1.0))
+    chart.update_comparison(crossing_comparison())
     QApplication.processEvents()  # the layout settles before its geometry is measured
     box = chart.plot.getViewBox().sceneBoundingRect()  # type: ignore[attr-defined]
     labels = [

@@ -155,8 +155,11 @@ def test_default_texts_describe_the_scenario() -> None:
         "Monthly cost for 1B input and 100M output tokens, 0 % cached — prices as of 2026-11-29"
     )
     footnote = captions.data_footnote(comp, ChartKind.COST)
-    assert footnote.startswith("Data: Kimi K2 vs DeepSeek V3/R1")
-    assert "platform.moonshot.ai" in footnote
+    # The charted cards are all the article's: its source alone, not the vendors' pages.
+    assert footnote == (
+        "Data: Kimi K2 vs DeepSeek V3/R1 Architecture and Performance Metrics Unpacked "
+        "(2026-11-29). Made with llmcompare-gui."
+    )
     for kind in ChartKind:
         assert captions.default_title(comp, kind)
         assert captions.default_subtitle(comp, kind)

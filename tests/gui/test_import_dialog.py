@@ -189,7 +189,7 @@ def test_updates_show_the_price_change(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = make_dialog(qtbot)
     dialog.set_path(cheaper)
     assert column_texts(dialog, 0) == ["update"]
-    assert [cell(dialog, 0, column) for column in (3, 4, 5)] == ["0.6 → 0.5", "0.15", "2.5"]
+    assert [cell(dialog, 0, column) for column in (3, 4, 5)] == ["0.6 → 0.5", "—", "2.5"]
 
 
 LEADERBOARD = FIXTURES / "aider_polyglot_leaderboard.yml"

@@ -209,6 +209,7 @@ def test_none_clears_the_cached_price_and_the_input_price_applies(
 ) -> None:
     model = source_model(window)
     index = model.index(row_of(model, "Kimi K2"), column(model, "Cached"))
+    assert model.setData(index, 0.15, Qt.ItemDataRole.EditRole)
     assert index.data(Qt.ItemDataRole.UserRole) == 0.15
     assert model.setData(index, None, Qt.ItemDataRole.EditRole)
     assert index.data(Qt.ItemDataRole.UserRole) is None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.model import Model, Store
+from llmcompare_gui.domain.price_points import priced_with
 from llmcompare_gui.store.jsonstore import default_store
 from llmcompare_gui.ui.model_form import ModelFormDialog
 
@@ -99,7 +100,8 @@ def test_fields_are_shown(qtbot: QtBot, store: Store) -> None:
     assert line(dialog, "totalParamsEdit").text() == "1000"
     assert line(dialog, "contextWindowEdit").text() == "262144"
     assert line(dialog, "inputPriceEdit").text() == "0.6"
-    assert line(dialog, "cachedPriceEdit").text() == "0.15"
+    # The current card is the article's, which gives no cached price.
+    assert line(dialog, "cachedPriceEdit").text() == ""
     assert line(dialog, "outputPriceEdit").text() == "2.5"
     assert line(dialog, "primaryFocusEdit").text() == "Coding Assistance & Agents"
     benchmarks = table(dialog, "benchmarksTable")
@@ -110,7 +112,7 @@ def test_fields_are_shown(qtbot: QtBot, store: Store) -> None:
     assert benchmarks.item(aime, 2).text() == "Higher than DeepSeek V3"
     modes = table(dialog, "modesTable")
     assert modes.item(0, 0).text() == "heavy"
-    assert table(dialog, "sourcesTable").rowCount() == 1
+    assert table(dialog, "sourcesTable").rowCount() == 3  # the article, the vendor pages (USD, CNY)
     notes = dialog.findChild(QPlainTextEdit, "notesEdit")
     assert isinstance(notes, QPlainTextEdit)
     assert notes.toPlainText().startswith("Low latency")
@@ -142,14 +144,18 @@ def test_editing_a_price_changes_only_that(qtbot: QtBot) -> None:
     pricing["input_per_mtok"] = 0.55
     # The edited price is the user's own, dated today; the article's card becomes history.
     pricing["as_of"] = today
+    # In force from today; the article card's date and note go with it into the history.
+    pricing["effective"] = today
+    pricing.pop("note")
     pricing["source"] = {"title": "Edited by the user", "retrieved": today}
     pricing["history"].append(
         {
+            "effective": "2026-11-29",
             "input_per_mtok": 0.6,
             "output_per_mtok": 2.5,
-            "cached_input_per_mtok": 0.15,
             "source": before["pricing"]["source"],
             "note": f"Price before an edit on {today}",
+            "x_billing_unit": "per-call",  # the old card's own field goes with it
         }
     )
     assert dump(result) == expected
@@ -186,11 +192,15 @@ def test_editing_figures_keeps_their_sources_and_notes(qtbot: QtBot) -> None:
 
 
 def test_clearing_the_cached_price_means_same_as_input(qtbot: QtBot, store: Store) -> None:
+    # DeepSeek V3.1 priced with the vendor's 2025-09-05 card ($0.56, cached $0.07).
+    vendor = [priced_with(m, 1) if m.id == "deepseek-v3.1" else m for m in store.models]
+    store = store.model_copy(update={"models": vendor})
     dialog = make_form(qtbot, store, "deepseek-v3.1")
+    assert line(dialog, "cachedPriceEdit").text() == "0.07"
     line(dialog, "cachedPriceEdit").setText("")
     result = dialog.result_model()
     assert result.pricing.cached_input_per_mtok is None
-    assert result.pricing.effective_cached_input_per_mtok == 0.55
+    assert result.pricing.effective_cached_input_per_mtok == 0.56
     # The cached price is now the input price: its own source no longer applies.
     assert result.pricing.cached_input_source is None
     assert result.pricing.source is not None
@@ -442,6 +452,7 @@ def test_a_model_from_the_contract_example_keeps_its_three_fields(
             "input_per_mtok": 0.6,
             "output_per_mtok": 2.2,
             "as_of": today,
+            "effective": today,
             "source": {"title": "Edited by the user", "retrieved": today},
             "history": [
                 {

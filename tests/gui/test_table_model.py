@@ -51,10 +51,11 @@ def raw_column(model: Any, column_index: int) -> list[Any]:
 
 
 def check_sorted(values: list[Any], order: Qt.SortOrder) -> None:
-    """Numbers (or flags) in order, then texts, then missing values, in both orders."""
+    """Notes rank above numbers (after them ascending, before them descending); missing last."""
     descending = order == Qt.SortOrder.DescendingOrder
-    kinds = [2 if v is None else 1 if isinstance(v, str) else 0 for v in values]
-    assert kinds == sorted(kinds), "numbers first, then text, missing last"
+    text_rank = -1 if descending else 1
+    kinds = [2 if v is None else text_rank if isinstance(v, str) else 0 for v in values]
+    assert kinds == sorted(kinds), "notes above numbers, missing last"
     numbers = [v for v in values if v is not None and not isinstance(v, str)]
     assert numbers == sorted(numbers, reverse=descending)
     texts = [v.casefold() for v in values if isinstance(v, str)]
@@ -157,7 +158,7 @@ def test_missing_values_show_as_a_dash_and_notes_as_italic_text_with_a_tooltip()
     assert note.data(Qt.ItemDataRole.FontRole).italic()
     assert "High performance" in note.data(Qt.ItemDataRole.ToolTipRole)
     assert "Source:" in note.data(Qt.ItemDataRole.ToolTipRole)
-    assert "platform.moonshot.ai" in model.index(k2, column(model, "Cached")).data(
+    assert "No cached-input price" in model.index(k2, column(model, "Cached")).data(
         Qt.ItemDataRole.ToolTipRole
     )
 
@@ -277,6 +278,24 @@ def test_prices_show_two_to_four_decimals() -> None:
 def test_blended_prices_line_up_with_three_decimals() -> None:
     values = (0.9166666666666666, 0.735, 0.45, 12.5, 0.0004)
     assert [format_blended(v) for v in values] == ["0.917", "0.735", "0.450", "12.500", "0.0004"]
+
+
+def test_bundled_notes_sort_after_scores_ascending_and_before_them_descending() -> None:
+    model = ModelTableModel(default_store())
+    proxy = ModelFilterProxy(model)
+    column_index = column(model, "LiveCodeBench")
+    proxy.sort(column_index, Qt.SortOrder.AscendingOrder)
+    assert raw_column(proxy, column_index) == [
+        74.8,
+        "High performance",
+        "Lower than DeepSeek V3.1",
+    ]
+    proxy.sort(column_index, Qt.SortOrder.DescendingOrder)
+    assert raw_column(proxy, column_index) == [
+        "Lower than DeepSeek V3.1",
+        "High performance",
+        74.8,
+    ]
 
 
 def test_benchmark_cells_say_who_reported_them_and_list_the_runs() -> None:

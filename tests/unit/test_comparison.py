@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from llmcompare_gui.domain.comparison import ChartKind, Comparison
 from llmcompare_gui.domain.cost import Scenario
 from llmcompare_gui.domain.model import Store
+from llmcompare_gui.domain.price_points import models_on
 from llmcompare_gui.export.csv_export import csv_text, format_cell
 from llmcompare_gui.store.jsonstore import default_store
 
@@ -50,13 +52,17 @@ def test_cost_table_of_the_article_cheapest_first(store: Store) -> None:
 
 
 def test_cost_table_splits_cached_input(store: Store) -> None:
-    table = compare(store, Scenario(1e9, 0, 0.4), ["kimi-k2", "deepseek-v3-r1"]).table(
+    chosen = [m for m in store.models if m.id in ("kimi-k2", "deepseek-v3-r1")]
+    # On 2025-08-01 Kimi K2's vendor card ($0.60 in, $0.15 cached) was in force.
+    models = models_on(chosen, dt.date(2025, 8, 1))
+    models = [models[0], chosen[1]]
+    table = Comparison(store=store, models=models, scenario=Scenario(1e9, 0, 0.4)).table(
         ChartKind.COST
     )
     rows = {row[0]: row[2:9] for row in table.rows}
     # Kimi K2's cache-hit price ($0.15/M) applies to the 400M cached tokens.
     assert rows["kimi-k2"] == pytest.approx((360.0, 60.0, 0.0, 0.0, 0.0, 0.0, 420.0))
-    # DeepSeek V3/R1 has no cached price: cached input costs the input price.
+    # The article's card for DeepSeek V3/R1 has no cached price: cached input costs the input price.
     assert rows["deepseek-v3-r1"] == pytest.approx((180.0, 120.0, 0.0, 0.0, 0.0, 0.0, 300.0))
 
 
@@ -91,7 +97,7 @@ def test_benchmark_table_holds_the_article_scores_and_claims(store: Store) -> No
     # Qualitative claims are data: kept as notes, never dropped, never plotted.
     assert notes[("deepseek-v3.1", "SWE-Bench Verified")] == "N/A"
     assert notes[("kimi-k2", "AIME")] == "Higher than DeepSeek V3"
-    assert notes[("deepseek-v3-r1", "GPQA")] == "Lower than Kimi K2"
+    assert notes[("deepseek-v3-r1", "GPQA")] == "Lower than Kimi K2 (stated for V3)"
     assert all(row[4] == "%" for row in table.rows)
 
 

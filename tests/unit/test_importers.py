@@ -16,6 +16,7 @@ from llmcompare_gui.domain.importers import (
     summary_lines,
 )
 from llmcompare_gui.domain.model import Store
+from llmcompare_gui.domain.price_points import priced_with
 from llmcompare_gui.store.jsonstore import default_store, dump_store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -83,7 +84,12 @@ def test_importing_litellm_adds_then_changes_nothing_the_second_time() -> None:
 
 
 def test_update_changes_only_what_the_source_gives_and_keeps_the_old_price() -> None:
-    store = default_store()
+    bundled = default_store()
+    # Kimi K2 priced with the vendor's card, which has a cached price ($0.15/M).
+    vendor_priced = [
+        priced_with(model, 0) if model.id == "kimi-k2" else model for model in bundled.models
+    ]
+    store = bundled.model_copy(update={"models": vendor_priced})
     text = openrouter(
         {
             "id": "kimi-k2",

@@ -269,7 +269,8 @@ def test_reimport_is_idempotent_and_a_changed_card_becomes_history() -> None:
     assert pricing.off_peak.input_per_mtok == 0.1
     old = pricing.history[-1]
     # The old card, complete with its off-peak prices, dated to when it was read.
-    assert (old.as_of, old.input_per_mtok) == ("2026-12-01", 0.3)
+    # The old card's import day is when it was checked, not when it took effect.
+    assert (old.as_of, old.effective, old.input_per_mtok) == ("2026-12-01", None, 0.3)
     assert old.off_peak is not None
     assert old.off_peak.input_per_mtok == 0.15
 

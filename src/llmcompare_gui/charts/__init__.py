@@ -43,6 +43,10 @@ def create_chart(kind: ChartKind, theme: Theme = LIGHT) -> ChartFigure:
         from .parameters import ParametersChart
 
         return ParametersChart(theme)
+    if kind is ChartKind.PRICE_HISTORY:
+        from .price_history import PriceHistoryChart
+
+        return PriceHistoryChart(theme)
     if kind is ChartKind.PROMPT_SIZE:
         from .prompt_size import PromptSizeChart
 

@@ -593,3 +593,11 @@ class _ResizeWatcher(QObject):
         chart = self._chart()
         if chart is not None and chart._comparison is not None:
             chart._show(chart._comparison)
+
+
+NOT_AVAILABLE = frozenset({"n/a", "na", "not available"})
+
+
+def is_not_available(note: str) -> bool:
+    """A note that only says there is no score."""
+    return note.strip().casefold() in NOT_AVAILABLE

@@ -19,6 +19,7 @@ from ._common import (
     TextPool,
     charted_rows,
     elide,
+    is_not_available,
     pg,
 )
 
@@ -171,6 +172,8 @@ class BenchmarksChart(ChartBase):
                         )
                 else:
                     note = result.note if result is not None and result.note else ""
+                    if is_not_available(note):
+                        note = ""  # "N/A" says what "n/a" already does: once is enough
                     self._slots.append(
                         (
                             x,

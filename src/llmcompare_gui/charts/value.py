@@ -11,7 +11,7 @@ import numpy as np
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.cost import price_per_mtok
 from ..domain.model import Model
-from ._common import money
+from ._common import is_not_available, money
 from ._points import PointChart
 
 
@@ -50,7 +50,7 @@ class ValueChart(PointChart):
     def _missing(self, comparison: Comparison, model: Model) -> str:
         definition = comparison.value_benchmark_definition()
         result = model.benchmarks.get(definition.id) if definition else None
-        if result is not None and result.note:
+        if result is not None and result.note and not is_not_available(result.note):
             return f"{model.name} ({result.note})"
         return model.name
 

@@ -15,6 +15,7 @@ class ChartKind(enum.StrEnum):
     BENCHMARKS = "benchmarks"
     VALUE = "value"
     PARAMETERS = "parameters"
+    PRICE_HISTORY = "price-history"
     PROMPT_SIZE = "prompt-size"
     TASK_COST = "task-cost"
     TASK_VALUE = "task-value"
@@ -34,6 +35,10 @@ _DESCRIPTIONS = {
     ChartKind.VALUE: "value map: the workload's effective price per million tokens (cache, "
     "tiers and fees counted) against a benchmark score",
     ChartKind.PARAMETERS: "total against active parameters (MoE sparsity)",
+    ChartKind.PRICE_HISTORY: "input, cached-input and output price per million tokens over "
+    "time, one step per dated price point (CSV: model_id,model,label,effective,field,price,"
+    "currency,source; one row per model, point and price the point gives, oldest first, "
+    "each price as listed in its card's currency)",
     ChartKind.PROMPT_SIZE: "monthly cost against prompt size (tokens per request, log axes): "
     "long-context tiers as steps, the scenario's prompt size marked; its CSV has one row "
     "per model and size: model_id,model,prompt_tokens,total_cost,currency",

@@ -7,6 +7,7 @@ has a table here (header and rows) that is both what the chart plots and what
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .cost import (
     tier_thresholds,
 )
 from .model import BenchmarkDefinition, Model, Store
+from .price_points import price_options
 from .task_cost import TaskCosts, task_costs
 from .tokens import MAX_TOKEN_VOLUME
 
@@ -48,6 +50,9 @@ class Comparison:
     scenario: Scenario
     value_benchmark: str | None = None
     """Benchmark id for the value map; the first one with scores when None."""
+    as_of: dt.date | None = None
+    """The date the models were priced as of (``models`` already carry those cards);
+    None: their current cards."""
     _prices: PriceTable | None = field(default=None, repr=False, compare=False)
 
     @cached_property
@@ -302,6 +307,41 @@ def _parameter_table(comparison: Comparison) -> Table:
     )
 
 
+PRICE_FIELDS = (
+    ("input", "input_per_mtok"),
+    ("cached_input", "cached_input_per_mtok"),
+    ("output", "output_per_mtok"),
+)
+"""The prices the history chart follows: (field name in its CSV, attribute of a point)."""
+
+
+def _price_history_table(comparison: Comparison) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for charted in comparison.models:
+        # The whole history, whatever date the comparison is priced as of.
+        model = comparison.store.model(charted.id) or charted
+        for option in price_options(model):
+            for field_name, attribute in PRICE_FIELDS:
+                price = getattr(option, attribute)
+                if price is None:
+                    continue
+                rows.append(
+                    (
+                        model.id,
+                        model.name,
+                        option.label or "",
+                        option.effective or "",
+                        field_name,
+                        float(price),
+                        option.currency or comparison.store.currency,
+                        option.source_title if option.source else "",
+                    )
+                )
+    return Table(
+        ("model_id", "model", "label", "effective", "field", "price", "currency", "source"), rows
+    )
+
+
 TASK_COST_HEADER = (
     "model_id",
     "model",
@@ -375,6 +415,7 @@ _TABLES = {
     ChartKind.BENCHMARKS: _benchmark_table,
     ChartKind.VALUE: _value_table,
     ChartKind.PARAMETERS: _parameter_table,
+    ChartKind.PRICE_HISTORY: _price_history_table,
     ChartKind.PROMPT_SIZE: _prompt_size_table,
     ChartKind.TASK_COST: _task_cost_table,
     ChartKind.TASK_VALUE: _task_value_table,

@@ -48,6 +48,10 @@ class Source(_Record):
 
     title: NonEmptyText
     url: str | None = None
+    publisher: str | None = Field(default=None, description="Who published it (site, vendor).")
+    published: DateText | None = Field(
+        default=None, description="When the source itself was published or announced."
+    )
     retrieved: DateText | None = Field(default=None, description="When the source was read.")
     note: str | None = None
 
@@ -215,6 +219,14 @@ class PricePoint(PriceCard, _Dated):
     """A dated price card: kept as price history, newest last."""
 
     # (The dates come first in the file, as they did in schema 1.)
+    label: str | None = Field(
+        default=None, description='What the card prices, where the row covers several (e.g. "R1").'
+    )
+    alternative: bool | None = Field(
+        default=None,
+        description="Another listing of prices in force (e.g. the vendor's list in another "
+        "currency): kept and shown, never chosen by date.",
+    )
     note: str | None = None
     source: Source | None = None
 
@@ -223,6 +235,15 @@ class Pricing(PriceCard):
     """The current price card of a model."""
 
     as_of: DateText | None = Field(default=None, description="When these prices were last checked.")
+    effective: DateText | None = Field(
+        default=None,
+        description="The date from which the current card applies; unknown when absent "
+        "(then it is taken to follow every dated history point).",
+    )
+    label: str | None = Field(
+        default=None, description="What the current card prices, where the row covers several."
+    )
+    note: str | None = None
     source: Source | None = None
     cached_input_source: Source | None = Field(
         default=None, description="Source of the cached-input price, where it has its own."
@@ -264,6 +285,13 @@ class Architecture(_Record):
     attention: str | None = Field(
         default=None, description="Attention mechanism, e.g. MLA (Multi-head Latent Attention)."
     )
+    attention_inferred: bool | None = Field(
+        default=None,
+        description="The attention mechanism is inferred (see attention_source), not stated.",
+    )
+    attention_source: Source | None = Field(
+        default=None, description="Source of the attention mechanism, where it has its own."
+    )
     total_params_b: Quantity | None = Field(
         default=None, description="Total parameters, in billions."
     )
@@ -279,8 +307,9 @@ class Mode(_Record):
     """An operating mode: thinking, non-thinking, heavy."""
 
     name: NonEmptyText
-    reasoning: bool = Field(
-        default=False, description="The mode spends extra output tokens on reasoning."
+    reasoning: bool | None = Field(
+        default=None,
+        description="The mode spends extra output tokens on reasoning; null: not stated.",
     )
     description: str | None = None
     source: Source | None = None
@@ -290,6 +319,11 @@ class Positioning(_Record):
     primary_focus: str | None = None
     key_capability: str | None = None
     target_use_case: str | None = None
+    applies_to: str | None = Field(
+        default=None,
+        description="The model the source's statements name, where it is not this row exactly.",
+    )
+    note: str | None = None
     source: Source | None = None
 
 

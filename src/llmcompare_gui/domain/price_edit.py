@@ -9,6 +9,8 @@ from .model import Model, Source
 USER_SOURCE_TITLE = "Edited by the user"
 """The source of a price the user typed without naming where it comes from."""
 PRICE_KEYS = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok")
+_CURRENT_CARD_ONLY = frozenset({"history", "cached_input_source", "unpriced"})
+"""Fields of the current card that do not belong to a history point."""
 
 
 def prices_differ(before: Model, after: Model) -> bool:
@@ -34,14 +36,18 @@ def user_priced(before: Model, after: Model, today: str, source: Source | None =
     data = after.model_dump(exclude_unset=True)
     pricing: dict[str, Any] = data["pricing"]
     old = before.pricing
+    # The whole previous card (schema-2 fields, its date, what it prices) becomes history.
     old_card: dict[str, Any] = {
-        key: getattr(old, key) for key in PRICE_KEYS if getattr(old, key) is not None
+        key: value
+        for key, value in old.model_dump(exclude_unset=True).items()
+        if key not in _CURRENT_CARD_ONLY and value is not None
     }
-    if old.as_of is not None:
-        old_card["as_of"] = old.as_of  # when it was checked, not when it took effect
-    if old.source is not None:
-        old_card["source"] = old.source.model_dump(exclude_unset=True)
     old_card["note"] = f"Price before an edit on {today}"
+    # The user's card is in force from today; the old card's date, label and note were its own.
+    for key in ("effective", "label", "note"):
+        if getattr(after.pricing, key) == getattr(old, key):
+            pricing.pop(key, None)
+    pricing.setdefault("effective", today)
     pricing["history"] = [
         point.model_dump(exclude_unset=True) for point in before.pricing.history
     ] + [old_card]

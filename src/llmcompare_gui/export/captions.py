@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.currency import conversion_note
 from ..domain.model import Model, Source
 from ..domain.scenario_text import scenario_knobs
 from ..domain.tokens import format_token_volume
@@ -19,17 +20,18 @@ MAX_SOURCES = 3
 
 
 def prices_as_of(comparison: Comparison) -> str | None:
-    """The newest date the charted prices were checked (``as_of`` or a source's ``retrieved``)."""
+    """The date the charted prices hold for.
+
+    The chosen as-of date where there is one; else the newest date a charted card
+    took effect (``effective``), or was last checked (``as_of``). A source's
+    ``retrieved`` date says when it was read, not when its prices applied: not used.
+    """
+    if comparison.as_of is not None:
+        return comparison.as_of.isoformat()
     dates = [
         date
         for model in comparison.models
-        for date in (
-            model.pricing.as_of,
-            model.pricing.source.retrieved if model.pricing.source else None,
-            model.pricing.cached_input_source.retrieved
-            if model.pricing.cached_input_source
-            else None,
-        )
+        for date in (model.pricing.effective, model.pricing.as_of)
         if date
     ]
     return max(dates) if dates else None
@@ -70,6 +72,8 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         definition = comparison.value_benchmark_definition()
         bench = definition.name if definition else "benchmark"
         return f"Price against {bench} score{_as_of_suffix(comparison)}"
+    if kind is ChartKind.PRICE_HISTORY:
+        return f"Prices per million tokens over time: {_names(comparison)}"
     if kind is ChartKind.PROMPT_SIZE:
         return (
             f"Monthly cost against prompt size, for {format_token_volume(scenario.input_tokens)} "
@@ -86,6 +90,9 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
 def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
     count = len(comparison.models)
     models = f"{count} model{'s' if count != 1 else ''}, prices in {comparison.currency}"
+    rates = conversion_note(comparison.store, comparison.models, comparison.currency)
+    if rates:
+        models += f" (converted at {rates})"
     if kind is ChartKind.COST:
         return (
             f"{models}; bars split into input not served from cache, cached read, cache "
@@ -108,6 +115,11 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
             f"{models}; the workload's effective price per million tokens (cache, tiers "
             "and fees included); up and to the left is better value"
         )
+    if kind is ChartKind.PRICE_HISTORY:
+        return (
+            f"{models}; a step at each dated price point — solid input, dashed output, "
+            "dotted cached input"
+        )
     if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
         priced = len(comparison.task_costs.priced)
         return (
@@ -120,6 +132,12 @@ def default_subtitle(comparison: Comparison, kind: ChartKind) -> str:
 
 def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
     pricing = model.pricing
+    if kind is ChartKind.PRICE_HISTORY:
+        for point in pricing.history:
+            if point.source:
+                yield point.source
+        if pricing.source:
+            yield pricing.source
     if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.VALUE, ChartKind.PROMPT_SIZE):
         if pricing.source:
             yield pricing.source
@@ -144,6 +162,8 @@ def _sources(model: Model, kind: ChartKind) -> Iterator[Source]:
                 yield quantity.source
         if arch.source:
             yield arch.source
+    if kind in (ChartKind.COST, ChartKind.VOLUME, ChartKind.PRICE_HISTORY):
+        return  # the prices charted have their own sources: the model's others are not these
     yield from model.sources
 
 

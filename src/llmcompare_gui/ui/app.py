@@ -94,6 +94,7 @@ def wire(
 ) -> None:
     """Build the table, calculator and charts, and connect their controllers."""
     from ..domain.comparison import ChartKind, Comparison, Table
+    from ..domain.price_points import models_on
     from ..domain.table_export import model_table
     from .calculator import CostCalculator
     from .chart_panel import TAB_TITLES, ChartPanel
@@ -108,6 +109,7 @@ def wire(
     from .delegates import CellDelegate, CompareDelegate
     from .export_controller import ExportController
     from .import_dialog import ImportDialog
+    from .provenance_controller import ProvenanceController
     from .table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
@@ -148,6 +150,7 @@ def wire(
     costs = CostController(
         table, calculator, charts, scenario, settings.text("charts/value_benchmark"), window
     )
+    calculator.price_date.asOfChanged.connect(costs.set_as_of)
     calculator.scenarioChanged.connect(costs.set_scenario)
     calculator.set_models(table.store.models)
     table.modelsChanged.connect(lambda: calculator.set_models(table.store.models))
@@ -165,6 +168,10 @@ def wire(
         return [table.model_at(proxy.mapToSource(proxy.index(row, 0)).row()).id for row in rows]
 
     edits = EditController(table, stack, selected_ids, window, parent=window)
+    provenance = ProvenanceController(table, stack, selected_ids, window, parent=window)
+    window.provenance = provenance
+    window.sources_action.triggered.connect(provenance.show_sources)
+    window.rates_action.triggered.connect(provenance.edit_rates)
     window.add_action.triggered.connect(edits.add)
     window.edit_action.triggered.connect(edits.edit)
     window.duplicate_action.triggered.connect(edits.duplicate)
@@ -174,6 +181,7 @@ def wire(
         window.statusBar().showMessage(text, 10_000)
 
     edits.message.connect(message)
+    provenance.message.connect(message)
 
     def clear_refusal() -> None:
         """A refused value's message goes once a later edit succeeds."""
@@ -191,7 +199,8 @@ def wire(
         """The table as shown (filtered and sorted), with each model's cost."""
         rows = proxy.source_rows(list(range(proxy.rowCount())))
         models = [table.model_at(row) for row in rows]
-        comparison = Comparison(table.store, models, costs.scenario)
+        priced = models_on(models, costs.as_of)
+        comparison = Comparison(table.store, priced, costs.scenario, as_of=costs.as_of)
         return model_table(table.store, models, comparison)
 
     exports = ExportController(

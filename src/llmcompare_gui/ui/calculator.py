@@ -46,9 +46,11 @@ from PySide6.QtWidgets import (
 
 from ..domain.amounts import large_amount
 from ..domain.cost import Scenario, ScenarioError, cheapest_mask, free_mask, ratio_to_cheapest
-from ..domain.model import BenchmarkRun, Model
+from ..domain.model import BenchmarkRun, Model, Store
 from ..domain.task_cost import run_workload
 from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from .currency import CurrencyControl
+from .price_date import PriceDateControl
 from .run_workload import RunChoice, RunWorkloadDialog, run_choices
 
 MIN_DECADE = 3
@@ -399,6 +401,13 @@ class CostCalculator(QWidget):
 
         self._build_advanced()
 
+        self.price_date = PriceDateControl(self)
+        self.currency_control = CurrencyControl(self)
+        self._rate_label = QLabel(self)
+        self._rate_label.setObjectName("exchangeRateLabel")
+        self._rate_label.setWordWrap(True)
+        self._rate_label.setVisible(False)
+
         self._costs = QTreeWidget(self)
         self._costs.setObjectName("costList")
         self._costs.setAccessibleName("Monthly cost per compared model")
@@ -566,10 +575,16 @@ class CostCalculator(QWidget):
 
         layout.addWidget(self._advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._advanced)
+        # One row for both: the calculator must fit the window's smallest height.
+        dated_row = QHBoxLayout()
+        dated_row.addWidget(self.price_date, 1)
+        dated_row.addWidget(self.currency_control)
+        layout.addLayout(dated_row)
 
         layout.addSpacing(6)
         layout.addWidget(costs_caption)
         layout.addWidget(self._costs, 100)
+        layout.addWidget(self._rate_label)
         layout.addWidget(self._empty)
         layout.addStretch(1)
 
@@ -590,6 +605,7 @@ class CostCalculator(QWidget):
             lambda index: self._change(service_tier=self._tier.itemData(index))
         )
         self._reasoning.valueChanged.connect(self._on_reasoning)
+        self.currency_control.currencyChanged.connect(lambda code: self._change(currency=code))
         self._advanced_toggle.toggled.connect(self._on_advanced_toggled)
 
     # --- the Advanced section ------------------------------------------------------------
@@ -636,6 +652,7 @@ class CostCalculator(QWidget):
             self._reasoning.setValue(scenario.reasoning_overhead)
         with QSignalBlocker(self._preset):
             self._preset.setCurrentIndex(_preset_index(scenario))
+        self.currency_control.set_currency(scenario.currency)
 
     def _change(self, **changes: object) -> None:
         """Apply a user's change: back to the Custom preset, and emit the new scenario."""
@@ -804,6 +821,18 @@ class CostCalculator(QWidget):
         self._show_notes(list(notes) if notes is not None else [""] * len(names))
         self._fit_columns()
 
+    def set_currencies(self, store: Store) -> None:
+        """The display currencies the store has rates for."""
+        self.currency_control.set_store(store, self._scenario.currency)
+
+    def show_rate_note(self, text: str | None) -> None:
+        """The exchange rates the costs were converted with, and their date (hidden: none)."""
+        self._rate_label.setText(f"Converted at {text}" if text else "")
+        self._rate_label.setVisible(bool(text))
+
+    def rate_note(self) -> str:
+        return self._rate_label.text()
+
     def _show_components(self, components: Mapping[str, np.ndarray], currency: str) -> None:
         for offset, (key, _label) in enumerate(COMPONENTS):
             column = FIRST_COMPONENT_COLUMN + offset
@@ -876,7 +905,9 @@ class CostCalculator(QWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             return
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        metrics = self._costs.fontMetrics()
+        font = QFont(self._costs.font())
+        font.setBold(True)  # the cheapest row is bold, and any row may become the cheapest
+        metrics = QFontMetrics(font)
         widest = max((metrics.horizontalAdvance(name) for name in self._names), default=0)
         header.resizeSection(0, min(max(widest, 60) + 16, NAME_COLUMN_MAX))
 

@@ -36,6 +36,7 @@ TAB_TITLES = {
     ChartKind.BENCHMARKS: "Benchmarks",
     ChartKind.VALUE: "Value map",
     ChartKind.PARAMETERS: "Parameters",
+    ChartKind.PRICE_HISTORY: "Price history",
     ChartKind.PROMPT_SIZE: "Cost vs prompt size",
     ChartKind.TASK_COST: "Cost / solved task",
     ChartKind.TASK_VALUE: "Task value",

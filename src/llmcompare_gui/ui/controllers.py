@@ -7,6 +7,8 @@ one call for every model per scenario change.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.comparison import Comparison
 from ..domain.cost import PriceTable, Scenario, compute_costs
+from ..domain.currency import card_currencies, conversion_note_for
 from ..domain.importers import ImportPlan
 from ..domain.model import Model, Store
+from ..domain.price_points import models_on
 from ..store.errors import StoreError
 from ..store.jsonstore import save_store, snapshot
 from ..store.session import StoreSession
@@ -58,6 +62,10 @@ class CalculatorView(Protocol):
         notes: Sequence[str] | None = None,
     ) -> None: ...
 
+    def show_rate_note(self, text: str | None) -> None: ...
+
+    def set_currencies(self, store: Store) -> None: ...
+
 
 class ChartView(Protocol):
     def set_comparison(self, comparison: Comparison) -> None: ...
@@ -83,11 +91,17 @@ class CostController(QObject):
         self._charts = charts
         self._scenario = scenario
         self._value_benchmark = value_benchmark
-        self._prices = PriceTable.from_store(table.store)
+        self._as_of: dt.date | None = None
+        self._priced_models: list[Model] = list(table.store.models)
+        self._prices = PriceTable.from_store(table.store, self._priced_models)
+        # Gathered once per model change: scanning every card on each slider tick
+        # cost ~3 ms at 2,500 models.
+        self._card_currencies = card_currencies(table.store, self._priced_models)
         self._compared_rows = np.empty(0, dtype=np.intp)
         self._compared_models: list[Model] = []
         self._compared_prices = self._prices
         calculator.set_scenario(scenario)
+        self._keep_a_known_currency()
         table.modelsChanged.connect(self.models_changed)
         table.compareChanged.connect(self.compare_changed)
         self.compare_changed(recompute=False)
@@ -107,20 +121,35 @@ class CostController(QObject):
         self._scenario = scenario
         self.recompute()
 
+    @property
+    def as_of(self) -> dt.date | None:
+        return self._as_of
+
+    def set_as_of(self, day: dt.date | None) -> None:
+        """Price every model with its point in force on ``day`` (None: the current cards)."""
+        if day == self._as_of:
+            return
+        self._as_of = day
+        self._table.set_price_day(day)
+        self.models_changed()
+
     def set_value_benchmark(self, bench_id: str | None) -> None:
         self._value_benchmark = bench_id
         self._charts.set_comparison(self.current_comparison())
 
     def models_changed(self) -> None:
         """Prices, names or rows changed: gather the prices again, then recompute."""
-        self._prices = PriceTable.from_store(self._table.store)
+        self._priced_models = models_on(self._table.store.models, self._as_of)
+        self._prices = PriceTable.from_store(self._table.store, self._priced_models)
+        self._card_currencies = card_currencies(self._table.store, self._priced_models)
+        self._keep_a_known_currency()
         self.compare_changed(recompute=False)
         self._update_benchmarks()
         self.recompute()
 
     def compare_changed(self, recompute: bool = True) -> None:
         rows = self._table.compared_store_rows()
-        models = self._table.store.models
+        models = self._priced_models
         self._compared_rows = np.asarray(rows, dtype=np.intp)
         self._compared_models = [models[row] for row in rows]
         idx = self._compared_rows
@@ -139,17 +168,30 @@ class CostController(QObject):
             choices.append((shown.id, shown.name))
         self._charts.set_benchmarks(choices, shown.id if shown is not None else None)
 
+    def _keep_a_known_currency(self) -> None:
+        """A display currency the store lost its rate for falls back to the store's."""
+        store = self._table.store
+        self._calculator.set_currencies(store)
+        code = self._scenario.currency
+        if code is not None and store.rate(code) is None:
+            self._scenario = dataclasses.replace(self._scenario, currency=None)
+            self._calculator.set_scenario(self._scenario)
+
     def recompute(self) -> None:
         scenario = self._scenario
         costs = compute_costs(self._prices, scenario)
-        self._table.set_costs(costs.total, self._prices.blended(scenario.input_share))
+        self._table.set_cost_currency(costs.currency)
         rows = self._compared_rows
+        self._table.set_costs(costs.total, self._prices.blended(scenario.input_share), rows)
         self._calculator.show_costs(
             [model.name for model in self._compared_models],
             costs.total[rows],
             costs.currency,
             components={key: part[rows] for key, part in costs.components().items()},
             notes=[costs.notes[row] for row in rows.tolist()],
+        )
+        self._calculator.show_rate_note(
+            conversion_note_for(self._table.store, self._card_currencies, scenario.currency)
         )
         self._charts.set_comparison(self.current_comparison())
 
@@ -159,6 +201,7 @@ class CostController(QObject):
             models=self._compared_models,
             scenario=self._scenario,
             value_benchmark=self._value_benchmark,
+            as_of=self._as_of,
             _prices=self._compared_prices,
         )
 

@@ -72,6 +72,8 @@ ACTION_HELP: dict[str, tuple[QKeySequence | QKeySequence.StandardKey | str | Non
     "duplicateAction": (None, "Copy the selected models under new ids"),
     "deleteAction": (None, "Remove the selected models from the store"),
     "findAction": (None, "Filter the table by name or vendor"),
+    "sourcesAction": ("Ctrl+Alt+S", "Every source of the selected model's figures, linked"),
+    "ratesAction": ("Ctrl+Alt+R", "Edit or import the exchange rates costs are converted with"),
     "aboutAction": (
         QKeySequence.StandardKey.HelpContents,
         "Version, licence, data sources and where the data is kept",
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
     calculator: QWidget
     chart_panel: ChartPanel
     undo_stack: QUndoStack
+    provenance: Any
     table_model: ModelTableModel
     proxy_model: ModelFilterProxy
     cost_controller: CostController
@@ -321,6 +324,8 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         self.find_action = self._action("&Find", "findAction", QKeySequence.StandardKey.Find)
+        self.sources_action = self._action("&Sources…", "sourcesAction")
+        self.rates_action = self._action("E&xchange Rates…", "ratesAction")
         self.about_action = self._action("&About llmcompare-gui", "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.theme_group = QActionGroup(self)
@@ -352,6 +357,8 @@ class MainWindow(QMainWindow):
         for action in (self.add_action, self.edit_action, self.duplicate_action):
             self.edit_menu.addAction(action)
         self.edit_menu.addAction(self.delete_action)
+        self.edit_menu.addAction(self.sources_action)
+        self.edit_menu.addAction(self.rates_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
 

@@ -8,6 +8,7 @@ order from the cost controller; the table never computes a price.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -35,12 +36,14 @@ from ..domain.model import (
     REPORTED_BY_LABELS,
     BenchmarkDefinition,
     BenchmarkResult,
+    ExchangeRates,
     Model,
     Quantity,
     Source,
     Store,
 )
 from ..domain.price_edit import user_priced
+from ..domain.price_points import PriceOption, is_stale, option_on, price_options
 from ..domain.task_cost import models_with_runs, task_costs
 from ..domain.tokens import format_token_volume
 
@@ -97,6 +100,7 @@ CACHED = "cached"
 OUTPUT = "output"
 BLENDED = "blended"
 COST = "cost"
+PRICE_DATE = "price_date"
 LICENCE = "licence"
 FOCUS = "focus"
 CACHE_WRITE = "cache_write"
@@ -180,6 +184,12 @@ def columns_for(store: Store) -> list[Column]:
         ),
         Column(COST, f"Cost / month ({store.currency})", "Monthly cost of the scenario"),
         Column(
+            PRICE_DATE,
+            "Price date",
+            "The date the price point the costs use took effect (the calculator's as-of date "
+            "chooses the point); marked when it was more than six months old on that day",
+        ),
+        Column(
             CACHE_WRITE,
             f"Cache write {unit}",
             f"Price of writing input into the prompt cache, per million tokens "
@@ -231,7 +241,9 @@ def columns_for(store: Store) -> list[Column]:
             Column(
                 BENCH_PREFIX + bench_id,
                 definition.name + unit_text,
-                definition.description or definition.name,
+                (definition.description or definition.name)
+                + "\nSorting: qualitative notes after the scores ascending, before them "
+                "descending (a note has no number to rank); no result is always last.",
             )
         )
     cols.append(Column(LICENCE, "Licence", "Licence of the weights or the service"))
@@ -241,6 +253,26 @@ def columns_for(store: Store) -> list[Column]:
 
 def _quantity(quantity: Quantity | None) -> float | None:
     return None if quantity is None else quantity.value
+
+
+def _with_qualifier(text: str, quantity: Quantity | None) -> str:
+    """A figure with its qualifier in view: ``262,144 (heavy mode)``."""
+    if quantity is None or not quantity.note:
+        return text
+    return f"{text} ({quantity.note})"
+
+
+def price_point_in_force(model: Model, day: dt.date | None) -> PriceOption:
+    """The point the costs use: the one in force on ``day``, else the current card."""
+    if day is not None:
+        return option_on(model, day)
+    return next(option for option in price_options(model) if option.is_current)
+
+
+def price_date_text(option: PriceOption, day: dt.date) -> str:
+    if not option.effective:
+        return MISSING
+    return f"{option.effective} ⚠ stale" if is_stale(option.effective, day) else option.effective
 
 
 def raw_value(model: Model, key: str) -> Raw:
@@ -276,6 +308,8 @@ def raw_value(model: Model, key: str) -> Raw:
         return model.license
     if key == FOCUS:
         return model.positioning.primary_focus if model.positioning else None
+    if key == PRICE_DATE:
+        return model.pricing.effective
     if key.startswith(BENCH_PREFIX):
         result = model.benchmarks.get(key[len(BENCH_PREFIX) :])
         if result is None:
@@ -376,6 +410,8 @@ def describe_source(source: Source) -> str:
     parts = [f"Source: {source.title}"]
     if source.url:
         parts.append(source.url)
+    if source.published:
+        parts.append(f"published {source.published}")
     if source.retrieved:
         parts.append(f"retrieved {source.retrieved}")
     if source.note:
@@ -421,6 +457,8 @@ def _display(model: Model, key: str) -> str:
     value = raw_value(model, key)
     if value is None:
         return MISSING
+    if key == FOCUS and model.positioning is not None and model.positioning.applies_to:
+        return f"{value} (said of {model.positioning.applies_to})"
     if isinstance(value, str):
         if key.startswith(BENCH_PREFIX):
             kind = model.benchmarks[key[len(BENCH_PREFIX) :]].reported_by
@@ -428,10 +466,14 @@ def _display(model: Model, key: str) -> str:
         return value
     if key in PRICE_FIELDS:
         return format_price(float(value))
+    arch = model.architecture
     if key == SPARSITY:
         return f"{float(value) * 100:.1f} %"
     if key == CONTEXT:
-        return f"{float(value):,.0f}"
+        return _with_qualifier(f"{float(value):,.0f}", arch.context_window if arch else None)
+    if key in (TOTAL_PARAMS, ACTIVE_PARAMS) and arch is not None:
+        quantity = arch.total_params_b if key == TOTAL_PARAMS else arch.active_params_b
+        return _with_qualifier(format_number(float(value)), quantity)
     if key == TASK_COST:
         return f"{float(value):.3g}"
     if key.startswith(BENCH_PREFIX):
@@ -512,6 +554,8 @@ class ModelTableModel(QAbstractTableModel):
         self._cheapest_brush = QBrush(QColor(0, 158, 115, 70))
         self._store = store
         self._compared: set[str] = set()
+        self._price_day: dt.date | None = None
+        self._cost_currency: str | None = None
         self._sorted_by: tuple[str, Qt.SortOrder] | None = None
         self._set_store(store)
 
@@ -568,12 +612,29 @@ class ModelTableModel(QAbstractTableModel):
 
     # -- costs --------------------------------------------------------------
 
-    def set_costs(self, total: np.ndarray, blended: np.ndarray) -> None:
-        """New costs and blended prices, in store order: one dataChanged for both columns."""
+    def set_cost_currency(self, code: str | None) -> None:
+        """The currency the costs arrive in (None: the store's)."""
+        if code == self._store.currency:
+            code = None
+        if code == self._cost_currency:
+            return
+        self._cost_currency = code
+        section = self._key_index[COST]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
+
+    def set_costs(
+        self, total: np.ndarray, blended: np.ndarray, compared: np.ndarray | None = None
+    ) -> None:
+        """New costs and blended prices, in store order: one dataChanged for both columns.
+
+        ``compared`` is :meth:`compared_store_rows` as an array, for a caller that keeps it
+        between slider ticks (gathering it costs ~2 ms at 2,500 models).
+        """
         self._cost = total
         self._blended = blended
         # The ★ goes to the cheapest compared model: the one the calculator and charts name.
-        compared = np.asarray(self.compared_store_rows(), dtype=np.intp)
+        if compared is None:
+            compared = np.asarray(self.compared_store_rows(), dtype=np.intp)
         marked = compared[cheapest_mask(total[compared])] if len(compared) else compared
         self._cheapest = frozenset(int(row) for row in marked)
         rows = len(self._order)
@@ -634,6 +695,8 @@ class ModelTableModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.key == COST and self._cost_currency is not None:
+                return f"Cost / month ({self._cost_currency})"
             return column.header
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tip
@@ -674,6 +737,10 @@ class ModelTableModel(QAbstractTableModel):
                 return MISSING if math.isnan(value) else format_blended(float(value))
             if key == COMPARE:
                 return None
+            if key == PRICE_DATE:
+                return price_date_text(
+                    self._point_in_force(store_row), self._price_day or dt.date.today()
+                )
             return self._row_display(store_row)[column]
         if role == _ALIGNMENT:
             return _RIGHT if key in NUMERIC else None
@@ -699,6 +766,8 @@ class ModelTableModel(QAbstractTableModel):
                 return float(self._blended[store_row])
             if key == COMPARE:
                 return self._store.models[store_row].id in self._compared
+            if key == PRICE_DATE:
+                return self._point_in_force(store_row).effective
             return raw_value(self._store.models[store_row], key)
         if role == _EDIT:
             if key in EDITABLE:
@@ -713,12 +782,33 @@ class ModelTableModel(QAbstractTableModel):
             return source_of(self._store.models[store_row], key)
         return None
 
+    # -- the price point in force -------------------------------------------
+
+    @property
+    def price_day(self) -> dt.date | None:
+        return self._price_day
+
+    def set_price_day(self, day: dt.date | None) -> None:
+        """The as-of date the costs are priced on (None: the current cards)."""
+        if day == self._price_day:
+            return
+        self._price_day = day
+        rows = len(self._order)
+        if rows:
+            column = self._key_index[PRICE_DATE]
+            self.dataChanged.emit(self.index(0, column), self.index(rows - 1, column))
+
+    def _point_in_force(self, store_row: int) -> PriceOption:
+        return price_point_in_force(self._store.models[store_row], self._price_day)
+
     def _money(self, value: float) -> str:
         if math.isnan(value):
             return MISSING
         if value == 0:
             return FREE
-        return currency_symbol(self._store.currency) + format_money(float(value))
+        return currency_symbol(self._cost_currency or self._store.currency) + format_money(
+            float(value)
+        )
 
     def _money_cell(self, store_row: int) -> str:
         text = self._money(self._cost[store_row])
@@ -736,6 +826,15 @@ class ModelTableModel(QAbstractTableModel):
             lines.append("Free: this model costs nothing for this scenario")
         if key == CACHED and model.pricing.cached_input_per_mtok is None:
             lines.append("No cached-input price: cached input costs the input price")
+        if key == PRICE_DATE:
+            point = self._point_in_force(store_row)
+            day = self._price_day or dt.date.today()
+            lines.append(f"Costs use the price point {point.describe()}")
+            if is_stale(point.effective, day):
+                lines.append(f"More than six months old on {day.isoformat()}")
+            if point.source is not None:
+                lines.append(describe_source(point.source))
+            return "\n".join(lines)
         if key in CARD_COLUMNS and raw_value(model, key) is None:
             lines.append(_CARD_FALLBACKS[key])
         value = raw_value(model, key)
@@ -825,6 +924,18 @@ class ModelTableModel(QAbstractTableModel):
         return True
 
     # -- changes, called by the undo commands ----------------------------------
+
+    def set_exchange_rates(self, rates: ExchangeRates | None) -> None:
+        """New rates for the store; ValueError (nothing changed) if a card's currency loses its."""
+        try:
+            Store.model_validate(
+                {**self._store.model_dump(exclude_unset=True), "exchange_rates": None}
+                | ({"exchange_rates": rates.model_dump(exclude_unset=True)} if rates else {})
+            )
+        except ValidationError as error:
+            raise ValueError(error.errors()[0]["msg"]) from None
+        self._store.exchange_rates = rates
+        self.modelsChanged.emit()
 
     def replace_model(self, model_id: str, model: Model) -> None:
         store_row = self._store_row_of(model_id)
@@ -941,13 +1052,19 @@ class ModelTableModel(QAbstractTableModel):
             # Ascending puts the compared (checked) models first, as people expect.
             flags = [models[i].id in self._compared for i in range(count)]
             return sorted(range(count), key=lambda i: flags[i], reverse=not descending)
-        raws = [raw_value(model, key) for model in models]
+        if key == PRICE_DATE:
+            raws: list[Raw] = [self._point_in_force(i).effective for i in range(count)]
+        else:
+            raws = [raw_value(model, key) for model in models]
         numbers = [i for i in range(count) if isinstance(raws[i], int | float)]
         texts = [i for i in range(count) if isinstance(raws[i], str)]
         missing_rows = [i for i in range(count) if raws[i] is None]
         numbers.sort(key=lambda i: raws[i], reverse=descending)  # type: ignore[arg-type,return-value]
         texts.sort(key=lambda i: str(raws[i]).casefold(), reverse=descending)
-        # Numbers first, then text (a benchmark's qualitative notes), missing last.
+        # A qualitative note ranks above every number ("high performance" has no score to
+        # compare): after the numbers ascending, before them descending; missing always last.
+        if descending:
+            return texts + numbers + missing_rows
         return numbers + texts + missing_rows
 
 

@@ -232,7 +232,7 @@ class WindowController(QObject):
             elif name == "main":
                 splitter.setSizes([215, 535])
             else:
-                splitter.setSizes([380, 900])
+                splitter.setSizes([470, 810])
         hidden = (self._settings.text("charts/hidden") or "").split(",")
         for kind, action in window.chart_actions.items():
             action.setChecked(kind.value not in hidden)
