@@ -447,16 +447,18 @@ def test_hostile_name_is_escaped_in_svg(tmp_path: Path, hostile_store: Path) -> 
     assert not list(root.iter("{http://www.w3.org/2000/svg}script"))
 
 
-# 2.5B input, 300M output, 40 % cached, bundled prices ($ per Mtok: input, cached, output):
-# fresh 1,500 Mtok, cached 1,000 Mtok, output 300 Mtok.
-#   DeepSeek V3/R1 0.30, none (input price applies), 1.20: 450 + 300 + 360 = 1,110
-#   DeepSeek V3.1  0.55, 0.07, 1.66:                       825 +  70 + 498 = 1,393
-#   Kimi K2        0.60, 0.15, 2.50:                       900 + 150 + 750 = 1,800
+# 2.5B input, 300M output, 40 % cached: fresh 1,500 Mtok, cached 1,000 Mtok, output
+# 300 Mtok. The bundled cards give no cached price, so cached input is billed at the
+# input price ($ per Mtok: input, output):
+#   DeepSeek V3/R1 0.30, 1.20: 450 + 300 + 360 = 1,110
+#   DeepSeek V3.1  0.55, 1.66: 825 + 550 + 498 = 1,873
+#   Kimi K2        0.60, 2.50: 900 + 600 + 750 = 2,250
+# (A card with a cached price: test_own_store_with_cached_prices_follows_the_formula.)
 CACHED_AT_2_5B_300M = [
     COST_HEADER,
     "deepseek-v3-r1,DeepSeek V3/R1,450,300,0,360,0,0,1110,USD,",
-    "deepseek-v3.1,DeepSeek V3.1,825,70,0,498,0,0,1393,USD,",
-    "kimi-k2,Kimi K2,900,150,0,750,0,0,1800,USD,",
+    "deepseek-v3.1,DeepSeek V3.1,825,550,0,498,0,0,1873,USD,",
+    "kimi-k2,Kimi K2,900,600,0,750,0,0,2250,USD,",
 ]
 
 
