@@ -179,7 +179,8 @@ def test_an_edit_that_fills_an_empty_card_column_shows_it_at_once(
     assert "per_request" not in hidden, "the user showed it though empty"
     assert {"reasoning_price", "tiers", "service_tiers", "off_peak"} <= hidden
     cache_write = window.findChild(QAction, "column_cache_write")
-    assert cache_write is not None and cache_write.isChecked()
+    assert cache_write is not None
+    assert cache_write.isChecked()
 
     window.findChild(QAction, "undoAction").trigger()
     qtbot.waitUntil(lambda: "cache_write" in hidden_keys(window), timeout=3000)
