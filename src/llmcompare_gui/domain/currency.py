@@ -16,10 +16,20 @@ def display_currencies(store: Store) -> list[str]:
     return [store.currency, *sorted(code for code in rates if code != store.currency)]
 
 
+def card_currencies(store: Store, models: Sequence[Model]) -> frozenset[str]:
+    """The currencies the models' cards are priced in."""
+    return frozenset(model.pricing.currency or store.currency for model in models)
+
+
 def conversion_note(store: Store, models: Sequence[Model], display: str | None) -> str | None:
     """``1 USD = 7.12 CNY (rates of 2026-11-01)`` where a price is converted; else None."""
+    return conversion_note_for(store, card_currencies(store, models), display)
+
+
+def conversion_note_for(store: Store, cards: frozenset[str], display: str | None) -> str | None:
+    """:func:`conversion_note` for cards priced in ``cards`` (see :func:`card_currencies`)."""
     target = display or store.currency
-    codes = {model.pricing.currency or store.currency for model in models} | {target}
+    codes = cards | {target}
     foreign = sorted(code for code in codes if code != store.currency)
     if not foreign:
         return None
