@@ -316,3 +316,11 @@ def test_a_service_tiers_own_tiers_keep_unknown_fields_and_cancel_changes_nothin
             "x_note": "kept",
         }
     ]
+    # Every row removed: the card's own long-context tiers apply again (CONTRACT §2).
+    sub = tiers_dialog(dialog, "batch")
+    grid = sub.findChild(QTableWidget, "serviceTierTiersTable")
+    grid.setCurrentCell(0, 0)
+    sub.findChild(QPushButton, "removeTierButton").click()
+    sub.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "tiers" not in dump(dialog.result_model())["pricing"]["service_tiers"]["batch"]
+    assert button(dialog, "batchTiersButton").text() == "Tiers…"

@@ -698,7 +698,8 @@ class ModelFormDialog(QDialog):
             QLabel(
                 f"Requests on the {name} tier whose prompt passes a threshold are priced at "
                 "that row; an empty price falls back to the lower row, then the service "
-                "tier's own price, then the card's.",
+                "tier's own price, then the card's. No rows: the card's long-context "
+                "tiers apply.",
                 dialog,
                 wordWrap=True,
             )
@@ -739,8 +740,12 @@ class ModelFormDialog(QDialog):
                 )
             if name in self._service_tiers_edited:
                 own = self._service_tiers[name]
-                if own or "tiers" in entry:
+                if own:
                     entry["tiers"] = own
+                elif entry.get("tiers"):
+                    # Every row removed: the card's tiers apply again. (An explicit [] in
+                    # the store, "no tiers on this service tier", is left as it was.)
+                    entry.pop("tiers")
             service[name] = entry
         _put_sub(pricing, "service_tiers", service)
         if pricing.get("service_tiers") == {} and "service_tiers" not in self._base.get(
