@@ -135,3 +135,65 @@ def test_empty_card_columns_are_hidden_until_the_store_fills_them(
     assert not hidden & {"cache_write", "cache_write_1h", "tiers", "service_tiers", "off_peak"}
     assert "reasoning_price" in hidden, "still empty across the store"
     again.close()
+
+
+def test_an_edit_that_fills_an_empty_card_column_shows_it_at_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from llmcompare_gui.ui import model_form
+
+    from .test_model_form import line
+    from .window_helpers import row_of
+
+    def ask(cls: Any, parent: Any, store: Any, model: Any = None) -> Any:
+        dialog = model_form.ModelFormDialog(store, model)
+        qtbot.addWidget(dialog)
+        line(dialog, "cacheWritePriceEdit").setText("0.75")
+        line(dialog, "cacheWrite1hPriceEdit").setText("1.2")
+        return dialog.result_model()
+
+    monkeypatch.setattr(model_form.ModelFormDialog, "ask", classmethod(ask))
+    window = open_window(qtbot, tmp_path)
+
+    def toggle(key: str) -> None:
+        found = window.findChild(QAction, f"column_{key}")
+        assert found is not None
+        found.trigger()
+
+    assert set(CARD_COLUMNS) <= hidden_keys(window)
+    toggle("per_request")  # the user shows an empty column…
+    toggle("cache_write_1h")  # …and shows then hides another one
+    toggle("cache_write_1h")
+    toggle("vendor")  # saves the hidden set, the empty card columns with it
+    assert "per_request" not in hidden_keys(window)
+
+    model = source_model(window)
+    view = table_view(window)
+    view.selectRow(view.model().mapFromSource(model.index(row_of(model, "Kimi K2"), 0)).row())
+    window.findChild(QAction, "editModelAction").trigger()
+    qtbot.waitUntil(lambda: "cache_write" not in hidden_keys(window), timeout=3000)
+    hidden = hidden_keys(window)
+    assert "cache_write_1h" in hidden, "the user hid it: filling it does not override that"
+    assert "per_request" not in hidden, "the user showed it though empty"
+    assert {"reasoning_price", "tiers", "service_tiers", "off_peak"} <= hidden
+    cache_write = window.findChild(QAction, "column_cache_write")
+    assert cache_write is not None
+    assert cache_write.isChecked()
+
+    window.findChild(QAction, "undoAction").trigger()
+    qtbot.waitUntil(lambda: "cache_write" in hidden_keys(window), timeout=3000)
+    assert not cache_write.isChecked()
+    window.findChild(QAction, "redoAction").trigger()
+    qtbot.waitUntil(lambda: "cache_write" not in hidden_keys(window), timeout=3000)
+    window.close()
+
+    # The filled column was shown by the store, not by the user: on the next launch it
+    # follows the store, and the user's own choices are kept.
+    again = open_window(qtbot, tmp_path)
+    hidden = hidden_keys(again)
+    assert "cache_write" not in hidden
+    assert {"cache_write_1h", "vendor"} <= hidden
+    assert "per_request" not in hidden
+    again.close()

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.model import Store
@@ -193,3 +193,134 @@ def test_a_card_edit_in_the_window_is_one_undo_step(
     assert "tiers" not in pricing
     assert "service_tiers" not in pricing
     window.close()
+
+
+def test_a_tier_edits_every_price_of_the_card(qtbot: QtBot) -> None:
+    store = rich_store()
+    dialog = make_form(qtbot, store, store.models[0].id)
+    tiers = table(dialog, "tiersTable")
+    headers = [tiers.horizontalHeaderItem(c).text() for c in range(tiers.columnCount())]
+    assert headers[4:] == ["Cache write", "Cache write 1h", "Reasoning", "Per request"]
+    set_row(tiers, 0, None, None, None, None, "3.125")  # the 200K tier gains a cache write
+    add_row(dialog, "tier", "1M", "", "", "", "", "6", "30", "0.01")
+    pricing = dump(dialog.result_model())["pricing"]
+    # CONTRACT §2: a tier may carry any card price; the ones left empty are absent.
+    assert pricing["tiers"] == [
+        {**GEMINI_CARD["tiers"][0], "cache_write_per_mtok": 3.125},
+        {
+            "above_prompt_tokens": 1000000,
+            "cache_write_1h_per_mtok": 6.0,
+            "reasoning_per_mtok": 30.0,
+            "per_request": 0.01,
+        },
+    ]
+    set_row(tiers, 0, None, None, None, None, "")  # emptied: falls back again
+    assert dump(dialog.result_model())["pricing"]["tiers"][0] == GEMINI_CARD["tiers"][0]
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (("300K", "", "", "", "-1"), "Long-context tiers, row 2, cache write: cannot be negative"),
+        (("300K", "", "", "", "", "1,5"), "Long-context tiers, row 2, cache write 1h"),
+        (("300K", "", "", "", "", "", "nan"), "Long-context tiers, row 2, reasoning"),
+        (("300K", "", "", "", "", "", "", "free"), "Long-context tiers, row 2, per request"),
+    ],
+)
+def test_bad_tier_prices_name_row_and_field(qtbot: QtBot, texts: Any, message: str) -> None:
+    store = rich_store()
+    dialog = make_form(qtbot, store, store.models[0].id)
+    add_row(dialog, "tier", *texts)
+    dialog.accept()
+    assert message in dialog.error_text()
+    assert dialog.accepted_model() is None
+
+
+def tiers_dialog(dialog: Any, name: str) -> Any:
+    from PySide6.QtWidgets import QDialog
+
+    dialog.show()  # as the window shows it; the small dialog opens over it
+    button(dialog, f"{name}TiersButton").click()
+    # A closed one may wait for its deletion: the open one is the visible one.
+    shown = [d for d in dialog.findChildren(QDialog, "serviceTierTiersDialog") if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_a_service_tier_edits_its_own_long_context_tiers(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    store = rich_store()
+    dialog = make_form(qtbot, store, store.models[0].id)
+    assert button(dialog, "batchTiersButton").text() == "Tiers…"
+    sub = tiers_dialog(dialog, "batch")
+    grid = sub.findChild(QTableWidget, "serviceTierTiersTable")
+    sub.findChild(QPushButton, "addTierButton").click()
+    set_row(grid, 0, "200k", "-1")
+    ok = sub.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    error = sub.findChild(QLabel, "serviceTierTiersError")
+    assert "Service tiers, batch, long-context tiers, row 1, input" in error.text()
+    assert sub.isVisible(), "a refused tier keeps the small dialog open"
+    set_row(grid, 0, None, "1.25", "", "7.5")
+    ok.click()
+    assert not sub.isVisible()
+    assert button(dialog, "batchTiersButton").text() == "Tiers (1)…"
+    pricing = dump(dialog.result_model())["pricing"]
+    # CONTRACT §2: a service tier "may carry its own tiers", its prices beside them.
+    assert pricing["service_tiers"] == {
+        "batch": {
+            "input_per_mtok": 0.625,
+            "output_per_mtok": 5.0,
+            "tiers": [
+                {"above_prompt_tokens": 200000, "input_per_mtok": 1.25, "output_per_mtok": 7.5}
+            ],
+        },
+        "flex": {},
+    }
+    # Opened again, it shows what was entered; removing the row clears the tiers.
+    again = tiers_dialog(dialog, "batch")
+    grid = again.findChild(QTableWidget, "serviceTierTiersTable")
+    assert [grid.item(0, c).text() for c in range(4)] == ["200K", "1.25", "", "7.5"]
+    grid.setCurrentCell(0, 0)
+    again.findChild(QPushButton, "removeTierButton").click()
+    again.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    batch = dump(dialog.result_model())["pricing"]["service_tiers"]["batch"]
+    assert batch == {"input_per_mtok": 0.625, "output_per_mtok": 5.0}, "it had no tiers before"
+
+
+def test_a_service_tiers_own_tiers_keep_unknown_fields_and_cancel_changes_nothing(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    data = json.loads(rich_store().model_dump_json(exclude_unset=True))
+    batch = data["models"][0]["pricing"]["service_tiers"]["batch"]
+    batch["tiers"] = [{"above_prompt_tokens": 200000, "input_per_mtok": 1.25, "x_note": "kept"}]
+    store = Store.model_validate(data)
+    dialog = make_form(qtbot, store, store.models[0].id)
+    assert button(dialog, "batchTiersButton").text() == "Tiers (1)…"
+    sub = tiers_dialog(dialog, "batch")
+    set_row(sub.findChild(QTableWidget, "serviceTierTiersTable"), 0, None, "9")
+    sub.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dump(dialog.result_model()) == dump(store.models[0])
+    sub = tiers_dialog(dialog, "batch")
+    set_row(sub.findChild(QTableWidget, "serviceTierTiersTable"), 0, None, None, None, "7.5")
+    sub.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    tiers = dump(dialog.result_model())["pricing"]["service_tiers"]["batch"]["tiers"]
+    assert tiers == [
+        {
+            "above_prompt_tokens": 200000,
+            "input_per_mtok": 1.25,
+            "output_per_mtok": 7.5,
+            "x_note": "kept",
+        }
+    ]
+    # Every row removed: the card's own long-context tiers apply again (CONTRACT §2).
+    sub = tiers_dialog(dialog, "batch")
+    grid = sub.findChild(QTableWidget, "serviceTierTiersTable")
+    grid.setCurrentCell(0, 0)
+    sub.findChild(QPushButton, "removeTierButton").click()
+    sub.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "tiers" not in dump(dialog.result_model())["pricing"]["service_tiers"]["batch"]
+    assert button(dialog, "batchTiersButton").text() == "Tiers…"

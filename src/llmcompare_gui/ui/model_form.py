@@ -537,23 +537,7 @@ class ModelFormDialog(QDialog):
 
         tiers_group = QGroupBox("Long-context tiers", page)
         tiers = [tier for tier in pricing.get("tiers") or [] if isinstance(tier, dict)]
-        self._tiers = self._list_table(
-            "tiersTable",
-            ["Above prompt tokens", "Input", "Cached input", "Output"],
-            [
-                [
-                    _threshold_text(tier.get("above_prompt_tokens")),
-                    *(number_text(tier.get(key)) for key in TIER_PRICE_KEYS),
-                ]
-                for tier in tiers
-            ],
-            stretch=0,
-        )
-        self._tiers.setToolTip(
-            "A request whose prompt has more tokens than the threshold (200K, 1M…) is "
-            "priced wholly at that row's prices; an empty price falls back to the next "
-            "lower tier, then the card."
-        )
+        self._tiers = self._tiers_table("tiersTable", tiers)
         tiers_layout = QVBoxLayout(tiers_group)
         tiers_layout.addWidget(self._tiers)
         tiers_layout.addLayout(self._row_buttons(self._tiers, "tier"))
@@ -568,18 +552,36 @@ class ModelFormDialog(QDialog):
             rows.append(
                 [name.capitalize(), offered, *(number_text(prices.get(k)) for k in TIER_PRICE_KEYS)]
             )
-        self._service = QTableWidget(0, 5, service_group)
+        self._service = QTableWidget(0, 6, service_group)
         self._service.setObjectName("serviceTiersTable")
         self._service.setHorizontalHeaderLabels(
-            ["Tier", "Offered", "Input", "Cached input", "Output"]
+            ["Tier", "Offered", "Input", "Cached input", "Output", "Long-context tiers"]
         )
         _setup_table(self._service, stretch=0)
+        # A service tier's own long-context tiers, as edited in its Tiers… dialog.
+        self._service_tiers: dict[str, list[Data]] = {}
+        self._service_tier_buttons: dict[str, QPushButton] = {}
         for index, values in enumerate(rows):
-            _append_row(self._service, values, index, {1})
+            _append_row(self._service, [*values, ""], index, {1})
             _item(self._service, index, 0).setFlags(Qt.ItemFlag.ItemIsEnabled)
+            _item(self._service, index, 5).setFlags(Qt.ItemFlag.ItemIsEnabled)
+            name = SERVICE_TIER_NAMES[index]
+            entry = service.get(name)
+            own = entry.get("tiers") if isinstance(entry, dict) else None
+            self._service_tiers[name] = [t for t in own or [] if isinstance(t, dict)]
+            tiers_button = QPushButton(self._service)
+            tiers_button.setObjectName(f"{name}TiersButton")
+            tiers_button.setToolTip(f"The {name} tier's own long-context tiers")
+            tiers_button.clicked.connect(
+                lambda _checked=False, n=name: self.edit_service_tier_tiers(n)
+            )
+            self._service.setCellWidget(index, 5, tiers_button)
+            self._service_tier_buttons[name] = tiers_button
+            self._label_tiers_button(name)
+        self._service_tiers_edited: set[str] = set()
         self._service.setToolTip(
             "Tick the tiers the model offers; an empty price is the card's own. "
-            "A tier's own long-context tiers are kept as they are."
+            "Tiers… edits a service tier's own long-context tiers (none: the card's)."
         )
         service_layout = QVBoxLayout(service_group)
         service_layout.addWidget(self._service)
@@ -651,48 +653,65 @@ class ModelFormDialog(QDialog):
 
     def _apply_tiers(self, pricing: Data) -> None:
         originals = [t for t in pricing.get("tiers") or [] if isinstance(t, dict)]
-        tiers = []
-        seen: dict[float, int] = {}
-        for row in range(self._tiers.rowCount()):
-            texts = [_cell(self._tiers, row, column) for column in range(4)]
-            if not any(text.strip() for text in texts):
-                continue  # a blank row: left out
-            where = f"Long-context tiers, row {row + 1}"
-            index = _item(self._tiers, row, 0).data(ORIGINAL_ROLE)
-            tier = copy.deepcopy(originals[index]) if 0 <= index < len(originals) else {}
-            _apply_cell(
-                self._tiers,
-                row,
-                0,
-                tier,
-                "above_prompt_tokens",
-                functools.partial(_threshold, field=f"{where}, above prompt tokens"),
-            )
-            threshold = tier.get("above_prompt_tokens")
-            if threshold is None:
-                raise ValueError(f"{where}, above prompt tokens: required")
-            if threshold in seen:
-                raise ValueError(
-                    f"{where}, above prompt tokens: {_threshold_text(threshold)} is also "
-                    f"row {seen[threshold] + 1}'s threshold"
-                )
-            seen[threshold] = row
-            for column, (key, label) in enumerate(
-                zip(TIER_PRICE_KEYS, TIER_PRICE_LABELS, strict=True), 1
-            ):
-                _apply_cell(
-                    self._tiers,
-                    row,
-                    column,
-                    tier,
-                    key,
-                    functools.partial(_price, field=f"{where}, {label}"),
-                )
-            if not any(tier.get(key) is not None for key in TIER_PRICE_KEYS):
-                raise ValueError(f"{where}: a tier needs at least one price")
-            tiers.append(tier)
+        tiers = read_tiers(self._tiers, originals, "Long-context tiers")
         if tiers or "tiers" in pricing:
-            pricing["tiers"] = sorted(tiers, key=lambda tier: tier["above_prompt_tokens"])
+            pricing["tiers"] = tiers
+
+    def _label_tiers_button(self, name: str) -> None:
+        count = len(self._service_tiers[name])
+        self._service_tier_buttons[name].setText(f"Tiers ({count})…" if count else "Tiers…")
+
+    def edit_service_tier_tiers(self, name: str) -> QDialog:
+        """Open (not blocking) the editor of a service tier's own long-context tiers."""
+        dialog = QDialog(self)
+        dialog.setObjectName("serviceTierTiersDialog")
+        dialog.setWindowTitle(f"{name.capitalize()} tier: long-context tiers")
+        table = self._tiers_table("serviceTierTiersTable", self._service_tiers[name], dialog)
+        error = QLabel(dialog)
+        error.setObjectName("serviceTierTiersError")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #c0392b;")
+        error.setVisible(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+
+        def accept() -> None:
+            try:
+                tiers = read_tiers(
+                    table, self._service_tiers[name], f"Service tiers, {name}, long-context tiers"
+                )
+            except ValueError as problem:
+                error.setText(str(problem))
+                error.setVisible(True)
+                table.setFocus()
+                return
+            self._service_tiers[name] = tiers
+            self._service_tiers_edited.add(name)
+            self._label_tiers_button(name)
+            dialog.accept()
+
+        buttons.accepted.connect(accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(
+            QLabel(
+                f"Requests on the {name} tier whose prompt passes a threshold are priced at "
+                "that row; an empty price falls back to the lower row, then the service "
+                "tier's own price, then the card's. No rows: the card's long-context "
+                "tiers apply.",
+                dialog,
+                wordWrap=True,
+            )
+        )
+        layout.addWidget(table)
+        layout.addLayout(self._row_buttons(table, "tier", parent=dialog))
+        layout.addWidget(error)
+        layout.addWidget(buttons)
+        dialog.resize(760, 300)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _apply_service_tiers(self, pricing: Data) -> None:
         service = _sub(pricing, "service_tiers")
@@ -719,6 +738,14 @@ class ModelFormDialog(QDialog):
                     key,
                     functools.partial(_price, field=f"{where}, {label}"),
                 )
+            if name in self._service_tiers_edited:
+                own = self._service_tiers[name]
+                if own:
+                    entry["tiers"] = own
+                elif entry.get("tiers"):
+                    # Every row removed: the card's tiers apply again. (An explicit [] in
+                    # the store, "no tiers on this service tier", is left as it was.)
+                    entry.pop("tiers")
             service[name] = entry
         _put_sub(pricing, "service_tiers", service)
         if pricing.get("service_tiers") == {} and "service_tiers" not in self._base.get(
@@ -915,12 +942,40 @@ class ModelFormDialog(QDialog):
             _append_row(table, values, index, check_columns)
         return table
 
+    def _tiers_table(
+        self, name: str, tiers: list[Data], parent: QWidget | None = None
+    ) -> QTableWidget:
+        table = self._list_table(
+            name,
+            ["Above prompt tokens", *(label.capitalize() for label in LONG_TIER_LABELS)],
+            [
+                [
+                    _threshold_text(tier.get("above_prompt_tokens")),
+                    *(number_text(tier.get(key)) for key in LONG_TIER_KEYS),
+                ]
+                for tier in tiers
+            ],
+            stretch=0,
+        )
+        if parent is not None:
+            table.setParent(parent)
+        table.setToolTip(
+            "A request whose prompt has more tokens than the threshold (200K, 1M…) is "
+            "priced wholly at that row's prices; an empty price falls back to the next "
+            "lower tier, then the card (cache write 1h: this tier's cache write first)."
+        )
+        return table
+
     def _row_buttons(
-        self, table: QTableWidget, what: str, checks: frozenset[int] | set[int] = frozenset()
+        self,
+        table: QTableWidget,
+        what: str,
+        checks: frozenset[int] | set[int] = frozenset(),
+        parent: QWidget | None = None,
     ) -> QHBoxLayout:
-        add = QPushButton(f"Add {what}", self)
+        add = QPushButton(f"Add {what}", parent or self)
         add.setObjectName(f"add{what.capitalize()}Button")
-        remove = QPushButton(f"Remove {what}", self)
+        remove = QPushButton(f"Remove {what}", parent or self)
         remove.setObjectName(f"remove{what.capitalize()}Button")
 
         def add_row() -> None:
@@ -1179,9 +1234,58 @@ class ModelFormDialog(QDialog):
 SERVICE_TIER_NAMES = ("batch", "flex", "priority")
 TIER_PRICE_KEYS = ("input_per_mtok", "cached_input_per_mtok", "output_per_mtok")
 TIER_PRICE_LABELS = ("input", "cached input", "output")
+LONG_TIER_KEYS = (
+    *TIER_PRICE_KEYS,
+    "cache_write_per_mtok",
+    "cache_write_1h_per_mtok",
+    "reasoning_per_mtok",
+    "per_request",
+)
+"""A long-context tier's prices, in the tiers table's column order after the threshold."""
+LONG_TIER_LABELS = (*TIER_PRICE_LABELS, "cache write", "cache write 1h", "reasoning", "per request")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _UTC_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def read_tiers(table: QTableWidget, originals: list[Data], what: str) -> list[Data]:
+    """The long-context tiers a tiers table describes, sorted; ValueError naming row and field."""
+    tiers = []
+    seen: dict[float, int] = {}
+    for row in range(table.rowCount()):
+        texts = [_cell(table, row, column) for column in range(table.columnCount())]
+        if not any(text.strip() for text in texts):
+            continue  # a blank row: left out
+        where = f"{what}, row {row + 1}"
+        index = _item(table, row, 0).data(ORIGINAL_ROLE)
+        tier = copy.deepcopy(originals[index]) if 0 <= index < len(originals) else {}
+        _apply_cell(
+            table,
+            row,
+            0,
+            tier,
+            "above_prompt_tokens",
+            functools.partial(_threshold, field=f"{where}, above prompt tokens"),
+        )
+        threshold = tier.get("above_prompt_tokens")
+        if threshold is None:
+            raise ValueError(f"{where}, above prompt tokens: required")
+        if threshold in seen:
+            raise ValueError(
+                f"{where}, above prompt tokens: {_threshold_text(threshold)} is also "
+                f"row {seen[threshold] + 1}'s threshold"
+            )
+        seen[threshold] = row
+        for column, (key, label) in enumerate(
+            zip(LONG_TIER_KEYS, LONG_TIER_LABELS, strict=True), 1
+        ):
+            _apply_cell(
+                table, row, column, tier, key, functools.partial(_price, field=f"{where}, {label}")
+            )
+        if not any(tier.get(key) is not None for key in LONG_TIER_KEYS):
+            raise ValueError(f"{where}: a tier needs at least one price")
+        tiers.append(tier)
+    return sorted(tiers, key=lambda tier: tier["above_prompt_tokens"])
 
 
 def _currency(text: str, field: str) -> str:

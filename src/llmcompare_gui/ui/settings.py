@@ -101,6 +101,16 @@ class WindowSettings:
     def set_shown_columns(self, keys: set[str]) -> None:
         self._set("table/shown_columns", sorted(keys))
 
+    def hidden_card_columns(self) -> set[str]:
+        """Card columns the user turned off: they stay hidden when the store fills them."""
+        keys = self._get("table/hidden_card_columns", [])
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+            return set(keys)
+        return set()
+
+    def set_hidden_card_columns(self, keys: set[str]) -> None:
+        self._set("table/hidden_card_columns", sorted(keys))
+
     def compared_ids(self) -> set[str] | None:
         """The compared model ids; None when never chosen (use the defaults)."""
         ids = self._get("table/compared", None)

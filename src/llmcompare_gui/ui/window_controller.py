@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -137,6 +137,7 @@ class WindowController(QObject):
         if self._rebuilt:
             self._rebuilt = False
             self.reapply_sort()
+        self._follow_empty_card_columns()
         self._update_count()
 
     def reapply_sort(self) -> None:
@@ -161,7 +162,11 @@ class WindowController(QObject):
         if hidden is None:
             hidden = set(DEFAULT_HIDDEN)
         # The richer card's columns stay out of the way while the store leaves them
-        # empty, unless the user chose to see them.
+        # empty, unless the user chose to see them. The saved hidden set also holds
+        # card columns hidden only for being empty, so a card column counts as the
+        # user's choice only where the user turned it off.
+        hidden -= set(CARD_COLUMNS)
+        hidden |= self._settings.hidden_card_columns()
         hidden |= empty_card_columns(self._table.store) - self._settings.shown_columns()
         view = self._window.table
         for column, spec in enumerate(self._table.columns):
@@ -180,13 +185,32 @@ class WindowController(QObject):
             view.setColumnHidden(column, spec.key in hidden and not always)
         self._update_count()
 
+    def _follow_empty_card_columns(self) -> None:
+        """Show or hide the card columns the user left alone as the store now fills them."""
+        chosen = self._settings.shown_columns() | self._settings.hidden_card_columns()
+        empty = empty_card_columns(self._table.store)
+        view = self._window.table
+        for key in set(CARD_COLUMNS) - chosen:
+            action = self._column_actions.get(key)
+            if action is None:
+                continue
+            visible = key not in empty
+            if action.isChecked() == visible:
+                continue
+            view.setColumnHidden(self._table.column_of(key), not visible)
+            with QSignalBlocker(action):  # not the user's choice: nothing to remember
+                action.setChecked(visible)
+
     def _set_column_visible(self, column: int, visible: bool) -> None:
         self._window.table.setColumnHidden(column, not visible)
         key = self._table.columns[column].key
         if key in CARD_COLUMNS:
             shown = self._settings.shown_columns()
+            turned_off = self._settings.hidden_card_columns()
             (shown.add if visible else shown.discard)(key)
+            (turned_off.discard if visible else turned_off.add)(key)
             self._settings.set_shown_columns(shown)
+            self._settings.set_hidden_card_columns(turned_off)
         self._settings.set_hidden_columns(
             {
                 spec.key
