@@ -17,57 +17,18 @@ from ..domain.comparison import ChartKind, Comparison, prompt_size_grid, prompt_
 from ..domain.cost import prompt_size_costs, tier_thresholds
 from ..domain.tokens import format_token_volume
 from ._common import (
-    MAX_CHARTED_MODELS,
-    ChartBase,
-    CompactAxis,
     charted_rows,
     money,
-    pg,
 )
-from .volume import COST_FLOOR, DASHES
+from ._cost_lines import CostLinesChart, logarithmic
 
 
-def _log(values: np.ndarray) -> np.ndarray:
-    return np.log10(np.maximum(values, COST_FLOOR))
-
-
-class PromptSizeChart(ChartBase):
+class PromptSizeChart(CostLinesChart):
     kind = ChartKind.PROMPT_SIZE
 
-    def _axes(self) -> dict[str, pg.AxisItem]:
-        bottom = CompactAxis("bottom", tokens=True)
-        left = CompactAxis("left")
-        bottom.setLogMode(True)
-        left.setLogMode(True)
-        return {"left": left, "bottom": bottom}
-
     def _build(self) -> None:
-        self.lines = [pg.PlotCurveItem() for _ in range(MAX_CHARTED_MODELS)]
-        for line in self.lines:
-            self.plot.addItem(line)
-        self.current = pg.InfiniteLine(
-            angle=90,
-            movable=False,
-            label="",
-            labelOpts={"position": 0.96, "anchors": [(0, 0), (0, 0)]},
-        )
-        self.plot.addItem(self.current, ignoreBounds=True)
+        super()._build()
         self._grid = np.zeros(0)
-
-    def _line_pen(self, index: int) -> object:
-        theme = self.theme
-        pen = pg.mkPen(theme.colour(index), width=2.2)
-        dash = DASHES[(index // len(theme.palette)) % len(DASHES)]
-        if dash is not None:
-            pen.setDashPattern(dash)
-        return pen
-
-    def _recolour(self) -> None:
-        for index, line in enumerate(self.lines):
-            line.setPen(self._line_pen(index))
-        foreground = self.theme.foreground
-        self.current.setPen(pg.mkPen(foreground, width=1.2, dash=[4.0, 4.0]))
-        self.current.label.setColor(foreground)
 
     def _show(self, comparison: Comparison) -> None:
         charted = charted_rows(comparison)
@@ -93,7 +54,7 @@ class PromptSizeChart(ChartBase):
         self._grid = grid
         costs = prompt_size_costs(comparison.prices, scenario, grid)[:, rows]
         log_x = np.log10(grid)
-        log_costs = _log(costs)
+        log_costs = logarithmic(costs)
         for position, line in enumerate(self.lines):
             if position < len(rows):
                 line.setData(log_x, log_costs[:, position])

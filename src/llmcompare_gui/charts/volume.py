@@ -18,67 +18,30 @@ from ..domain.cost import input_volume_costs
 from ..domain.scenario_text import scenario_knobs
 from ..domain.tokens import format_token_volume
 from ._common import (
-    MAX_CHARTED_MODELS,
-    ChartBase,
-    CompactAxis,
     TextPool,
     charted_rows,
     elide,
     money,
     pg,
 )
+from ._cost_lines import CostLinesChart, logarithmic
 
-COST_FLOOR = 1e-4
-"""Costs below this (in the currency) are drawn at it: a log axis has no zero."""
 MAX_BREAK_EVEN_LABELS = 6
-DASHES = (None, [6.0, 3.0], [2.0, 2.0])
-"""Line styles for the first 8 models, the next 8, and so on: colours repeat."""
 
 
-def _log(values: np.ndarray) -> np.ndarray:
-    return np.log10(np.maximum(values, COST_FLOOR))
-
-
-class VolumeChart(ChartBase):
+class VolumeChart(CostLinesChart):
     kind = ChartKind.VOLUME
 
-    def _axes(self) -> dict[str, pg.AxisItem]:
-        bottom = CompactAxis("bottom", tokens=True)
-        left = CompactAxis("left")
-        bottom.setLogMode(True)
-        left.setLogMode(True)
-        return {"left": left, "bottom": bottom}
-
     def _build(self) -> None:
-        self.lines = [pg.PlotCurveItem() for _ in range(MAX_CHARTED_MODELS)]
-        for line in self.lines:
-            self.plot.addItem(line)
-        self.current = pg.InfiniteLine(
-            angle=90,
-            movable=False,
-            label="",
-            labelOpts={"position": 0.96, "anchors": [(0, 0), (0, 0)]},
-        )
-        self.plot.addItem(self.current, ignoreBounds=True)
+        super()._build()
         self.crossings = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9)
         self.crossings.setZValue(10)  # above the labels' backgrounds
         self.plot.addItem(self.crossings)
         self.labels = TextPool(self.plot, small=True, reserve=MAX_BREAK_EVEN_LABELS)
 
-    def _line_pen(self, index: int) -> object:
-        theme = self.theme
-        pen = pg.mkPen(theme.colour(index), width=2.2)
-        dash = DASHES[(index // len(theme.palette)) % len(DASHES)]
-        if dash is not None:
-            pen.setDashPattern(dash)
-        return pen
-
     def _recolour(self) -> None:
-        for index, line in enumerate(self.lines):
-            line.setPen(self._line_pen(index))
+        super()._recolour()
         foreground = self.theme.foreground
-        self.current.setPen(pg.mkPen(foreground, width=1.2, dash=[4.0, 4.0]))
-        self.current.label.setColor(foreground)
         self.crossings.setSymbolBrush(pg.mkBrush(self.theme.background))
         self.crossings.setSymbolPen(pg.mkPen(foreground, width=1.8))
 
@@ -109,7 +72,7 @@ class VolumeChart(ChartBase):
         prices = comparison.prices
         costs = input_volume_costs(prices, scenario, grid)[:, rows]
         log_x = np.log10(grid)
-        log_costs = _log(costs)
+        log_costs = logarithmic(costs)
         for position, line in enumerate(self.lines):
             if position < len(rows):
                 line.setData(log_x, log_costs[:, position])
@@ -145,7 +108,7 @@ class VolumeChart(ChartBase):
             self.crossings.setData([], [])
             return ""
         xs = np.log10([point.input_tokens for point in points])
-        ys = _log(np.array([point.cost for point in points]))
+        ys = logarithmic(np.array([point.cost for point in points]))
         self.crossings.setData(xs, ys)
         # Label the crossings where the cheapest model changes: the ones a buyer acts on.
         slope_costs = input_volume_costs(

@@ -1,0 +1,56 @@
+"""The base of the charts that draw each model's cost as a line on log–log axes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._common import MAX_CHARTED_MODELS, ChartBase, CompactAxis, pg
+
+COST_FLOOR = 1e-4
+"""Costs below this (in the currency) are drawn at it: a log axis has no zero."""
+DASHES = (None, [6.0, 3.0], [2.0, 2.0])
+"""Line styles for the first 8 models, the next 8, and so on: colours repeat."""
+
+
+def logarithmic(values: np.ndarray) -> np.ndarray:
+    """Costs as base-10 logarithms, a free model drawn at :data:`COST_FLOOR`."""
+    return np.log10(np.maximum(values, COST_FLOOR))
+
+
+class CostLinesChart(ChartBase):
+    """A token axis and a cost axis, both logarithmic; a line per charted model and a
+    dashed vertical marker at the scenario's value."""
+
+    def _axes(self) -> dict[str, pg.AxisItem]:
+        bottom = CompactAxis("bottom", tokens=True)
+        left = CompactAxis("left")
+        bottom.setLogMode(True)
+        left.setLogMode(True)
+        return {"left": left, "bottom": bottom}
+
+    def _build(self) -> None:
+        self.lines = [pg.PlotCurveItem() for _ in range(MAX_CHARTED_MODELS)]
+        for line in self.lines:
+            self.plot.addItem(line)
+        self.current = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            label="",
+            labelOpts={"position": 0.96, "anchors": [(0, 0), (0, 0)]},
+        )
+        self.plot.addItem(self.current, ignoreBounds=True)
+
+    def _line_pen(self, index: int) -> object:
+        theme = self.theme
+        pen = pg.mkPen(theme.colour(index), width=2.2)
+        dash = DASHES[(index // len(theme.palette)) % len(DASHES)]
+        if dash is not None:
+            pen.setDashPattern(dash)
+        return pen
+
+    def _recolour(self) -> None:
+        for index, line in enumerate(self.lines):
+            line.setPen(self._line_pen(index))
+        foreground = self.theme.foreground
+        self.current.setPen(pg.mkPen(foreground, width=1.2, dash=[4.0, 4.0]))
+        self.current.label.setColor(foreground)
