@@ -101,6 +101,16 @@ def test_prompt_size_chart_draws_the_tier_cliff_as_a_step(qtbot: QtBot) -> None:
     assert chart.plot.getAxis("bottom").logMode
 
 
+def test_prompt_size_tooltip_gives_each_cost_at_the_size_under_the_cursor(qtbot: QtBot) -> None:
+    chart = make(qtbot, ChartKind.PROMPT_SIZE)
+    chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0)))
+    # 1B input and 100M output at $1.25/$10 per million up to 200K, $2.50/$15 above.
+    below = chart.tooltip_at(math.log10(100_000), 0.0)
+    assert below.splitlines() == ["At 100K prompt tokens per request:", "Gemini-like: $2,250"]
+    above = chart.tooltip_at(math.log10(300_000), 0.0)
+    assert above.splitlines()[1] == "Gemini-like: $4,000"
+
+
 def test_prompt_size_chart_follows_the_scenario_in_place(qtbot: QtBot) -> None:
     chart = make(qtbot, ChartKind.PROMPT_SIZE)
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0)))

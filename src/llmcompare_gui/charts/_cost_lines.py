@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import MAX_CHARTED_MODELS, ChartBase, CompactAxis, pg
+from ..domain.comparison import Comparison
+from ._common import MAX_CHARTED_MODELS, ChartBase, CompactAxis, charted_rows, money, pg
 
 COST_FLOOR = 1e-4
 """Costs below this (in the currency) are drawn at it: a log axis has no zero."""
@@ -54,3 +55,25 @@ class CostLinesChart(ChartBase):
         foreground = self.theme.foreground
         self.current.setPen(pg.mkPen(foreground, width=1.2, dash=[4.0, 4.0]))
         self.current.label.setColor(foreground)
+
+    def _costs_at(self, comparison: Comparison, value: float) -> np.ndarray:
+        """Every model's monthly cost at ``value`` on the token axis."""
+        raise NotImplementedError
+
+    def _tooltip_heading(self, value: float) -> str:
+        raise NotImplementedError
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """Every charted model's cost at the token value under the cursor, cheapest first."""
+        comparison = self._comparison
+        if comparison is None or not comparison.models:
+            return ""
+        value = 10.0**x
+        costs = self._costs_at(comparison, value)
+        order = sorted(charted_rows(comparison).rows, key=lambda row: costs[row])
+        lines = [self._tooltip_heading(value)]
+        lines += [
+            f"{comparison.models[row].name}: {money(float(costs[row]), comparison.currency)}"
+            for row in order
+        ]
+        return "\n".join(lines)

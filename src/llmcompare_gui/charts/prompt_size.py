@@ -18,7 +18,6 @@ from ..domain.cost import prompt_size_costs, tier_thresholds
 from ..domain.tokens import format_token_volume
 from ._common import (
     charted_rows,
-    money,
 )
 from ._cost_lines import CostLinesChart, logarithmic
 
@@ -84,18 +83,8 @@ class PromptSizeChart(CostLinesChart):
         margin = max((top - bottom) * 0.06, 0.15)
         self._set_range(math.log10(low), math.log10(high), bottom - margin * 2.5, top + margin * 2)
 
-    def tooltip_at(self, x: float, y: float) -> str:
-        """Every charted model's monthly cost at the prompt size under the cursor."""
-        comparison = self._comparison
-        if comparison is None or not comparison.models:
-            return ""
-        rows = charted_rows(comparison).rows
-        size = 10.0**x
-        costs = prompt_size_costs(comparison.prices, comparison.scenario, np.array([size]))[0]
-        order = sorted(rows, key=lambda row: costs[row])
-        lines = [f"At {format_token_volume(size)} prompt tokens per request:"]
-        lines += [
-            f"{comparison.models[row].name}: {money(float(costs[row]), comparison.currency)}"
-            for row in order
-        ]
-        return "\n".join(lines)
+    def _costs_at(self, comparison: Comparison, value: float) -> np.ndarray:
+        return prompt_size_costs(comparison.prices, comparison.scenario, np.array([value]))[0]
+
+    def _tooltip_heading(self, value: float) -> str:
+        return f"At {format_token_volume(value)} prompt tokens per request:"

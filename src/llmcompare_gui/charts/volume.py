@@ -152,18 +152,8 @@ class VolumeChart(CostLinesChart):
             "(labelled where the cheapest model changes)"
         )
 
-    def tooltip_at(self, x: float, y: float) -> str:
-        """Every charted model's cost at the input volume under the cursor."""
-        comparison = self._comparison
-        if comparison is None or not comparison.models:
-            return ""
-        rows = charted_rows(comparison).rows
-        volume = 10.0**x
-        costs = input_volume_costs(comparison.prices, comparison.scenario, np.array([volume]))[0]
-        order = sorted(rows, key=lambda row: costs[row])
-        lines = [f"At {format_token_volume(volume)} input tokens a month:"]
-        lines += [
-            f"{comparison.models[row].name}: {money(float(costs[row]), comparison.currency)}"
-            for row in order
-        ]
-        return "\n".join(lines)
+    def _costs_at(self, comparison: Comparison, value: float) -> np.ndarray:
+        return input_volume_costs(comparison.prices, comparison.scenario, np.array([value]))[0]
+
+    def _tooltip_heading(self, value: float) -> str:
+        return f"At {format_token_volume(value)} input tokens a month:"
