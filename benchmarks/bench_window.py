@@ -54,7 +54,7 @@ _APP = """
 import sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
-from llmcompare_gui.ui.app import application, launch
+from llmcompare_gui.ui.window.app import application, launch
 app = application()
 window = launch(sys.argv[1])
 class Watch(QObject):

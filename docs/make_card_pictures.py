@@ -62,7 +62,7 @@ def main() -> int:
 
     from llmcompare_gui.domain.comparison import ChartKind
     from llmcompare_gui.domain.cost import Scenario
-    from llmcompare_gui.ui.app import application, create_main_window
+    from llmcompare_gui.ui.window.app import application, create_main_window
 
     app = application()
     app.setStyle("Fusion")

@@ -31,7 +31,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from llmcompare_gui.domain.comparison import ChartKind
-    from llmcompare_gui.ui.app import application, create_main_window
+    from llmcompare_gui.ui.window.app import application, create_main_window
 
     app = application()
     app.setStyle("Fusion")

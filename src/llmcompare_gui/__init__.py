@@ -20,6 +20,6 @@ def create_main_window(data_dir: str | PathLike[str] | None = None, **options: A
     ``data_dir`` means what ``--data-dir`` means. Qt is imported only here, so
     that the package and its command line load without it.
     """
-    from .ui.app import create_main_window as create
+    from .ui.window.app import create_main_window as create
 
     return create(data_dir, **options)

@@ -489,6 +489,6 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
 
 
 def run_gui(data_dir: str | None, *, new_instance: bool = False) -> int:
-    from .ui.app import run
+    from .ui.window.app import run
 
     return run(data_dir, new_instance=new_instance)

@@ -55,8 +55,8 @@ def desktop_entry(path: Path = DESKTOP) -> configparser.SectionProxy:
 
 
 def test_one_id_for_the_entry_the_metainfo_and_the_running_app(qapp: object) -> None:
-    from llmcompare_gui.ui.app import APP_ID as app_id
-    from llmcompare_gui.ui.app import application
+    from llmcompare_gui.ui.window.app import APP_ID as app_id
+    from llmcompare_gui.ui.window.app import application
 
     assert app_id == APP_ID
     app = application()

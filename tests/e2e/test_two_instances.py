@@ -41,7 +41,7 @@ DRIVER = textwrap.dedent(
     from PySide6.QtCore import QSocketNotifier, QTimer
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from llmcompare_gui.ui.app import start
+    from llmcompare_gui.ui.window.app import start
 
     # What cli.main() runs: a later launch hands over to the running window
     # unless it asks for a new instance (--new-instance), which is read-only.
@@ -65,7 +65,7 @@ DRIVER = textwrap.dedent(
         )
 
     def edit(model_id, price):
-        from llmcompare_gui.ui.table_model import INPUT
+        from llmcompare_gui.ui.table.table_model import INPUT
 
         table = window.table_model
         index = table.index(table.row_of(model_id), table.column_of(INPUT))

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
 from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME, parse_token_volume
-from llmcompare_gui.ui.calculator import (
+from llmcompare_gui.ui.calculator.calculator import (
     PRESETS,
     SLIDER_MAX,
     CostCalculator,
@@ -428,7 +428,7 @@ def k2_run():  # type: ignore[no-untyped-def]
 def test_like_an_aider_run_sets_volumes_from_the_runs_tokens_per_task(
     qtbot: QtBot, calc: CostCalculator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from llmcompare_gui.ui.run_workload import RunWorkloadDialog
+    from llmcompare_gui.ui.calculator.run_workload import RunWorkloadDialog
 
     store, run = k2_run()
     combo = calc.findChild(QComboBox, "workloadPreset")
@@ -453,7 +453,7 @@ def test_like_an_aider_run_sets_volumes_from_the_runs_tokens_per_task(
 
 
 def test_run_workload_dialog_reads_tasks_in_the_token_syntax(qtbot: QtBot) -> None:
-    from llmcompare_gui.ui.run_workload import RunWorkloadDialog, run_choices
+    from llmcompare_gui.ui.calculator.run_workload import RunWorkloadDialog, run_choices
 
     store, run = k2_run()
     choices = run_choices(store.models)

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.model import Store
 from llmcompare_gui.store.jsonstore import default_store
-from llmcompare_gui.ui.commands import ReplaceModelCommand
-from llmcompare_gui.ui.table_model import CARD_COLUMNS, ModelTableModel
+from llmcompare_gui.ui.editing.commands import ReplaceModelCommand
+from llmcompare_gui.ui.table.table_model import CARD_COLUMNS, ModelTableModel
 
 from .window_helpers import column, open_window, source_model, table_view
 
@@ -142,7 +142,7 @@ def test_an_edit_that_fills_an_empty_card_column_shows_it_at_once(
 ) -> None:
     from PySide6.QtGui import QAction
 
-    from llmcompare_gui.ui import model_form
+    from llmcompare_gui.ui.editing import model_form
 
     from .test_model_form import line
     from .window_helpers import row_of

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.comparison import ChartKind
 from llmcompare_gui.domain.table_export import model_table
-from llmcompare_gui.ui.export_controller import ExportController
-from llmcompare_gui.ui.export_dialog import ExportChartDialog, preset_key
+from llmcompare_gui.ui.transfer.export_controller import ExportController
+from llmcompare_gui.ui.transfer.export_dialog import ExportChartDialog, preset_key
 
 from .charting import comparison
 

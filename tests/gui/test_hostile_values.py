@@ -19,8 +19,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from llmcompare_gui.ui.calculator import CostCalculator
-from llmcompare_gui.ui.model_form import ModelFormDialog
+from llmcompare_gui.ui.calculator.calculator import CostCalculator
+from llmcompare_gui.ui.editing.model_form import ModelFormDialog
 
 from .window_helpers import column, open_window, source_model, table_view, type_into
 

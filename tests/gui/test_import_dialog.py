@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.store.jsonstore import default_store
-from llmcompare_gui.ui.import_dialog import REFUSED, ImportDialog
+from llmcompare_gui.ui.transfer.import_dialog import REFUSED, ImportDialog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LITELLM = FIXTURES / "litellm_model_prices-2025-11-01.json"

@@ -413,7 +413,7 @@ def test_add_is_undoable(
     qtbot: QtBot, window: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from llmcompare_gui.domain.model import Model, Pricing
-    from llmcompare_gui.ui import model_form
+    from llmcompare_gui.ui.editing import model_form
 
     new = Model(
         id="new-model", name="New Model", pricing=Pricing(input_per_mtok=1.0, output_per_mtok=4.0)
@@ -470,7 +470,7 @@ def test_duplicate_and_delete_are_undoable(
 def test_edit_model_goes_through_the_form_and_is_undoable(
     qtbot: QtBot, window: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from llmcompare_gui.ui import model_form
+    from llmcompare_gui.ui.editing import model_form
 
     def ask(cls: Any, parent: Any, store: Any, model: Any = None) -> Any:
         edited = model.model_copy(deep=True)
@@ -602,7 +602,7 @@ def test_the_about_box_names_version_licence_sources_and_opens_the_data_folder(
 def test_launch_shows_the_shell_first_then_the_table_then_the_charts(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    from llmcompare_gui.ui.app import launch
+    from llmcompare_gui.ui.window.app import launch
 
     window = launch(data_dir)
     qtbot.addWidget(window)
@@ -616,7 +616,7 @@ def test_launch_shows_the_shell_first_then_the_table_then_the_charts(
 
 
 def test_launch_on_a_broken_store_says_why(qtbot: QtBot, data_dir: Path) -> None:
-    from llmcompare_gui.ui.app import launch
+    from llmcompare_gui.ui.window.app import launch
 
     data_dir.mkdir(parents=True)
     (data_dir / "models.json").write_text("[", encoding="utf-8")
@@ -750,7 +750,7 @@ def test_a_termination_signal_closes_the_window_and_saves(
 ) -> None:
     import signal
 
-    from llmcompare_gui.ui.app import close_on_signals
+    from llmcompare_gui.ui.window.app import close_on_signals
 
     handlers: dict[int, Any] = {}
     monkeypatch.setattr(

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from llmcompare_gui.domain.model import Model, Store
 from llmcompare_gui.domain.price_points import priced_with
 from llmcompare_gui.store.jsonstore import default_store
-from llmcompare_gui.ui.model_form import ModelFormDialog
+from llmcompare_gui.ui.editing.model_form import ModelFormDialog
 
 pytestmark = pytest.mark.gui
 

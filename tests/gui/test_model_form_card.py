@@ -159,7 +159,7 @@ def test_unknown_fields_inside_the_card_survive(qtbot: QtBot) -> None:
 def test_a_card_edit_in_the_window_is_one_undo_step(
     qtbot: QtBot, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from llmcompare_gui.ui import model_form
+    from llmcompare_gui.ui.editing import model_form
 
     from .window_helpers import open_window, row_of, source_model, stored_models, table_view
 

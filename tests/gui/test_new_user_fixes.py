@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from llmcompare_gui.ui.unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
+from llmcompare_gui.ui.window.unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
 
 from .window_helpers import column, open_window, row_of, source_model
 
@@ -65,7 +65,7 @@ def quit_by(how: str, window: QMainWindow, monkeypatch: pytest.MonkeyPatch) -> N
     elif how == "close":
         window.close()
     else:
-        from llmcompare_gui.ui.app import close_on_signals
+        from llmcompare_gui.ui.window.app import close_on_signals
 
         handlers: dict[int, Any] = {}
         monkeypatch.setattr(
@@ -202,7 +202,7 @@ def broken(qtbot: QtBot, data_dir: Path) -> QMainWindow:
 def test_the_broken_store_window_is_the_only_window_shown(qtbot: QtBot, data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from llmcompare_gui.ui.app import launch
+    from llmcompare_gui.ui.window.app import launch
 
     data_dir.mkdir(parents=True)
     (data_dir / "models.json").write_text(BROKEN_TEXT, encoding="utf-8")
@@ -368,7 +368,7 @@ def test_import_and_its_undo_keep_the_sort_and_the_filter_count(
     from PySide6.QtWidgets import QLineEdit
 
     from llmcompare_gui.domain.importers import plan_import, read_price_file
-    from llmcompare_gui.ui.import_dialog import ImportDialog
+    from llmcompare_gui.ui.transfer.import_dialog import ImportDialog
 
     from .window_helpers import table_view
 
@@ -443,7 +443,7 @@ def test_the_star_marks_the_cheapest_compared_model_as_the_calculator_and_chart_
     qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from llmcompare_gui.domain.importers import plan_import, read_price_file
-    from llmcompare_gui.ui.import_dialog import ImportDialog
+    from llmcompare_gui.ui.transfer.import_dialog import ImportDialog
 
     monkeypatch.setattr(
         ImportDialog,
@@ -488,7 +488,7 @@ def test_the_star_marks_the_cheapest_compared_model_as_the_calculator_and_chart_
 def test_the_light_and_dark_palettes_grey_out_disabled_text() -> None:
     from PySide6.QtGui import QPalette
 
-    from llmcompare_gui.ui.theme import dark_palette, light_palette
+    from llmcompare_gui.ui.window.theme import dark_palette, light_palette
 
     for palette in (light_palette(), dark_palette()):
         background = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
@@ -659,7 +659,7 @@ def test_the_compare_column_cannot_be_hidden(window: QMainWindow, data_dir: Path
 
 def test_a_hidden_compare_column_in_old_settings_is_shown(qtbot: QtBot, data_dir: Path) -> None:
     from llmcompare_gui.store.paths import resolve_paths
-    from llmcompare_gui.ui.settings import WindowSettings
+    from llmcompare_gui.ui.window.settings import WindowSettings
 
     from .window_helpers import table_view
 

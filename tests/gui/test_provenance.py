@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from llmcompare_gui.domain.currency import RatesFileError, parse_rates_csv
 from llmcompare_gui.domain.model import Model
 from llmcompare_gui.store.jsonstore import default_store
-from llmcompare_gui.ui.rates_dialog import RatesDialog
-from llmcompare_gui.ui.sources_dialog import cited_sources, sources_html
+from llmcompare_gui.ui.editing.rates_dialog import RatesDialog
+from llmcompare_gui.ui.editing.sources_dialog import cited_sources, sources_html
 
 from .window_helpers import open_window, source_model, stored_models
 

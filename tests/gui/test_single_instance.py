@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from llmcompare_gui import cli
 from llmcompare_gui.store.paths import resolve_paths
-from llmcompare_gui.ui import app as app_module
-from llmcompare_gui.ui.single_instance import InstanceServer, hand_over, server_name
+from llmcompare_gui.ui.window import app as app_module
+from llmcompare_gui.ui.window.single_instance import InstanceServer, hand_over, server_name
 
 from ..e2e.installed import ENTRY_POINT
 from .window_helpers import open_window
@@ -101,7 +101,7 @@ def test_probing_an_unused_store_does_not_load_qt_networking(tmp_path: Path) -> 
         """
         import sys
         from pathlib import Path
-        from llmcompare_gui.ui.single_instance import hand_over
+        from llmcompare_gui.ui.window.single_instance import hand_over
         print(hand_over(Path(sys.argv[1])), "PySide6.QtNetwork" in sys.modules)
         """
     )

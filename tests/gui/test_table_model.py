@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import PriceTable, Scenario, compute_costs
 from llmcompare_gui.store.jsonstore import default_store, parse_store
-from llmcompare_gui.ui.table_model import (
+from llmcompare_gui.ui.table.table_model import (
     COST,
     ROW_ROLE,
     ModelFilterProxy,

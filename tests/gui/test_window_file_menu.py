@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.importers import plan_import, read_price_file
 from llmcompare_gui.domain.model import Store
-from llmcompare_gui.ui.import_dialog import ImportDialog
+from llmcompare_gui.ui.transfer.import_dialog import ImportDialog
 
 from .window_helpers import cell, open_window, source_model
 

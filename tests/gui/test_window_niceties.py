@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.comparison import ChartKind
-from llmcompare_gui.ui.theme import dark_palette
+from llmcompare_gui.ui.window.theme import dark_palette
 
 from .window_helpers import open_window, table_view
 

@@ -19,23 +19,23 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..domain.comparison import Comparison
-from ..domain.cost import PriceTable, Scenario, compute_costs
-from ..domain.currency import card_currencies, conversion_note_for
-from ..domain.importers import ImportPlan
-from ..domain.model import Model, Store
-from ..domain.price_points import models_on
-from ..store.errors import StoreError
-from ..store.jsonstore import save_store, snapshot
-from ..store.session import StoreSession
-from .commands import (
+from ...domain.comparison import Comparison
+from ...domain.cost import PriceTable, Scenario, compute_costs
+from ...domain.currency import card_currencies, conversion_note_for
+from ...domain.importers import ImportPlan
+from ...domain.model import Model, Store
+from ...domain.price_points import models_on
+from ...store.errors import StoreError
+from ...store.jsonstore import save_store, snapshot
+from ...store.session import StoreSession
+from ..editing.commands import (
     AddModelCommand,
     DeleteModelsCommand,
     ReplaceAllModelsCommand,
     ReplaceModelCommand,
 )
+from ..table.table_model import ModelTableModel
 from .settings import WindowSettings
-from .table_model import ModelTableModel
 from .unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
 
 SAVED = "All changes saved"
@@ -318,7 +318,7 @@ class EditController(QObject):
         self._stack.push(ReplaceModelCommand(self._table, before, after, text))
 
     def _ask(self, model: Model | None) -> Model | None:
-        from .model_form import ModelFormDialog
+        from ..editing.model_form import ModelFormDialog
 
         return ModelFormDialog.ask(self._dialog_parent, self._table.store, model)
 
@@ -543,7 +543,7 @@ def initial_compared(settings: WindowSettings, ids: list[str]) -> set[str]:
     present = set(ids)
     if remembered is not None:
         return remembered & present
-    from ..store.jsonstore import default_store
+    from ...store.jsonstore import default_store
 
     bundled = {model.id for model in default_store().models} & present
     return bundled or set(ids[:CHART_MODEL_DEFAULT])

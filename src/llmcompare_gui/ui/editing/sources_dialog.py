@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from ..domain.model import Model, Source
+from ...domain.model import Model, Source
 
 SAFE_SCHEMES = frozenset({"http", "https"})
 

@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .table_view import ModelTableView
+from ..table.table_view import ModelTableView
 
 if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
     from PySide6.QtGui import QUndoStack
 
-    from ..domain.comparison import Comparison
-    from ..store.session import StoreSession
+    from ...domain.comparison import Comparison
+    from ...store.session import StoreSession
+    from ..table.table_model import ModelFilterProxy, ModelTableModel
     from .chart_panel import ChartPanel
     from .controllers import CostController, EditController, SaveController
     from .single_instance import InstanceServer
-    from .table_model import ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
 BANNER_STYLE = (

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings
 
 if TYPE_CHECKING:
-    from ..domain.cost import Scenario
+    from ...domain.cost import Scenario
 
 
 class WindowSettings:
@@ -128,7 +128,7 @@ class WindowSettings:
 
     def scenario(self) -> Scenario | None:
         """The remembered scenario; knobs it does not name keep their defaults."""
-        from ..domain.cost import Scenario, ScenarioError
+        from ...domain.cost import Scenario, ScenarioError
 
         data = self._get("calculator/scenario", None)
         if not isinstance(data, dict):

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.comparison import ChartKind, Comparison
+from ...domain.comparison import ChartKind, Comparison
 
 if TYPE_CHECKING:
-    from ..charts.base import ChartFigure
-    from ..charts.theme import Theme
+    from ...charts.base import ChartFigure
+    from ...charts.theme import Theme
 
 CHART_CAP = 15
 """The charts show at most this many models (the cheapest)."""
@@ -140,7 +140,7 @@ class ChartPanel(QWidget):
     def _make(self, kind: ChartKind) -> ChartFigure:
         figure = self._figures.get(kind)
         if figure is None:
-            from ..charts import create_chart
+            from ...charts import create_chart
 
             figure = create_chart(kind, self._theme())
             figure.widget.setObjectName(f"chart_{kind.value}")
@@ -159,7 +159,7 @@ class ChartPanel(QWidget):
         return self._make(kind) if self._enabled else None
 
     def _theme(self) -> Theme:
-        from ..charts.theme import DARK, LIGHT
+        from ...charts.theme import DARK, LIGHT
 
         return DARK if self._dark else LIGHT
 

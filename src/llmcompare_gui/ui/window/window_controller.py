@@ -8,13 +8,9 @@ from PySide6.QtCore import QObject, QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from ..domain.comparison import ChartKind
-from ..store.paths import AppPaths
-from .about_dialog import AboutDialog
-from .chart_panel import ChartPanel
-from .main_window import MainWindow
-from .settings import WindowSettings
-from .table_model import (
+from ...domain.comparison import ChartKind
+from ...store.paths import AppPaths
+from ..table.table_model import (
     CARD_COLUMNS,
     COMPARE,
     COST,
@@ -23,6 +19,10 @@ from .table_model import (
     ModelTableModel,
     empty_card_columns,
 )
+from .about_dialog import AboutDialog
+from .chart_panel import ChartPanel
+from .main_window import MainWindow
+from .settings import WindowSettings
 from .theme import dark_palette, light_palette
 
 DEFAULT_HIDDEN = frozenset({"licence"})

@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..atomicfile import FileWriteError
-from ..domain.comparison import ChartKind, Comparison, Table
-from ..export.captions import default_subtitle, default_title
-from ..export.csv_export import write_csv
+from ...atomicfile import FileWriteError
+from ...domain.comparison import ChartKind, Comparison, Table
+from ...export.captions import default_subtitle, default_title
+from ...export.csv_export import write_csv
 from .export_dialog import (
     KEY_FOLDER,
     ChartExportRequest,
@@ -127,7 +127,7 @@ class ExportController(QObject):
             table = comparison.table(kind)
             write_csv(request.path, table.header, table.rows)
             return
-        from ..export.headless import export_chart_file
+        from ...export.headless import export_chart_file
 
         export_chart_file(
             comparison,
@@ -144,7 +144,7 @@ class ExportController(QObject):
 
     def copy_chart(self) -> None:
         """Put the current chart on the clipboard as an image, at the last export size."""
-        from ..export.headless import render_chart_image
+        from ...export.headless import render_chart_image
 
         comparison = self._comparison()
         kind = self._current_kind()

@@ -28,11 +28,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..domain.amounts import large_amount
-from ..domain.cost import cheapest_mask
-from ..domain.import_preview import cached_above_input
-from ..domain.limits import MAX_PRICE_PER_MTOK
-from ..domain.model import (
+from ...domain.amounts import large_amount
+from ...domain.cost import cheapest_mask
+from ...domain.import_preview import cached_above_input
+from ...domain.limits import MAX_PRICE_PER_MTOK
+from ...domain.model import (
     REPORTED_BY_LABELS,
     BenchmarkDefinition,
     BenchmarkResult,
@@ -42,10 +42,10 @@ from ..domain.model import (
     Source,
     Store,
 )
-from ..domain.price_edit import user_priced
-from ..domain.price_points import PriceOption, is_stale, option_on, price_options
-from ..domain.task_cost import models_with_runs, task_costs
-from ..domain.tokens import format_token_volume
+from ...domain.price_edit import user_priced
+from ...domain.price_points import PriceOption, is_stale, option_on, price_options
+from ...domain.task_cost import models_with_runs, task_costs
+from ...domain.tokens import format_token_volume
 
 MISSING = "—"
 FREE = "free"

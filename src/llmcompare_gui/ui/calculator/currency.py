@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from ..domain.currency import display_currencies
-from ..domain.model import Store
+from ...domain.currency import display_currencies
+from ...domain.model import Store
 
 CURRENCY_HELP = (
     "Show every cost in this currency. Prices in another currency are converted with the "

@@ -19,14 +19,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
-from .. import __version__
-from ..store.paths import AppPaths, resolve_paths
+from ... import __version__
+from ...store.paths import AppPaths, resolve_paths
 from .main_window import MainWindow
 from .settings import WindowSettings
 
 if TYPE_CHECKING:
-    from ..store.errors import StoreError
-    from ..store.session import StoreSession
+    from ...store.errors import StoreError
+    from ...store.session import StoreSession
 
 APP_NAME = "llmcompare-gui"
 # The desktop entry's and the AppStream component's id (packaging/APP_ID.desktop).
@@ -53,8 +53,8 @@ def create_main_window(
 
 def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> None:
     """Open the store and wire the window to it, or say why it cannot be opened."""
-    from ..store.errors import StoreError
-    from ..store.session import StoreSession
+    from ...store.errors import StoreError
+    from ...store.session import StoreSession
 
     try:
         session = StoreSession.open(paths)
@@ -93,10 +93,15 @@ def wire(
     window: MainWindow, session: StoreSession, settings: WindowSettings, paths: AppPaths
 ) -> None:
     """Build the table, calculator and charts, and connect their controllers."""
-    from ..domain.comparison import ChartKind, Comparison, Table
-    from ..domain.price_points import models_on
-    from ..domain.table_export import model_table
-    from .calculator import CostCalculator
+    from ...domain.comparison import ChartKind, Comparison, Table
+    from ...domain.price_points import models_on
+    from ...domain.table_export import model_table
+    from ..calculator.calculator import CostCalculator
+    from ..editing.provenance_controller import ProvenanceController
+    from ..table.delegates import CellDelegate, CompareDelegate
+    from ..table.table_model import COMPARE, ModelFilterProxy, ModelTableModel
+    from ..transfer.export_controller import ExportController
+    from ..transfer.import_dialog import ImportDialog
     from .chart_panel import TAB_TITLES, ChartPanel
     from .controllers import (
         CostController,
@@ -106,11 +111,6 @@ def wire(
         SessionController,
         initial_compared,
     )
-    from .delegates import CellDelegate, CompareDelegate
-    from .export_controller import ExportController
-    from .import_dialog import ImportDialog
-    from .provenance_controller import ProvenanceController
-    from .table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from .window_controller import WindowController
 
     if session.read_only:
@@ -310,7 +310,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     try:
-        from ..bundled import resource
+        from ...bundled import resource
 
         icon = resource("icons/llmcompare-gui.svg")
         if icon.is_file():
@@ -363,7 +363,7 @@ def start(data_dir: str | None, *, new_instance: bool = False) -> MainWindow | N
     """The shown window; None when the window already running on the store was raised."""
     paths = resolve_paths(data_dir)
     if not new_instance:
-        from ..store.lock import held_elsewhere
+        from ...store.lock import held_elsewhere
 
         # A file probe first: the socket (and its imports) only when someone holds the
         # store; and before the QApplication, so a launch that only raises another

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from ..domain.model import BenchmarkDefinition, Model
-from .table_model import ModelTableModel
+from ...domain.model import BenchmarkDefinition, Model
+from ..table.table_model import ModelTableModel
 
 
 class ReplaceModelCommand(QUndoCommand):

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.currency import RatesFileError, parse_rates_csv
-from ..domain.model import ExchangeRates
-from .table_model import ModelTableModel
+from ...domain.currency import RatesFileError, parse_rates_csv
+from ...domain.model import ExchangeRates
+from ..table.table_model import ModelTableModel
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -192,7 +192,7 @@ class RatesDialog(QDialog):
 def _is_date(text: str) -> bool:
     import re
 
-    from ..domain.price_points import parse_date
+    from ...domain.price_points import parse_date
 
     if not re.match(DATE_PATTERN, text):
         return False

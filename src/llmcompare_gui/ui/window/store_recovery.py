@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from ..store.errors import StoreError
-from ..store.paths import AppPaths
-from ..store.recovery import newest_valid_backup, restore_backup, set_aside
-from ..store.session import StoreSession
+from ...store.errors import StoreError
+from ...store.paths import AppPaths
+from ...store.recovery import newest_valid_backup, restore_backup, set_aside
+from ...store.session import StoreSession
 from .main_window import MainWindow
 from .window_controller import apply_theme, show_about
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import BenchmarkRun, Model
-from ..domain.task_cost import tokens_per_task
-from ..domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from ...domain.model import BenchmarkRun, Model
+from ...domain.task_cost import tokens_per_task
+from ...domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
 
 DEFAULT_TASKS = 1000.0
 

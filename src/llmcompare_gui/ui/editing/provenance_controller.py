@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ..table.table_model import ModelTableModel
 from .rates_dialog import RatesDialog, SetExchangeRatesCommand
 from .sources_dialog import SourcesDialog
-from .table_model import ModelTableModel
 
 
 class ProvenanceController(QObject):

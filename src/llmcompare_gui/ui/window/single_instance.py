@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..store.lock import held_elsewhere
+from ...store.lock import held_elsewhere
 
 ACTIVATE = b"activate\n"
 ACTIVATED = b"activated\n"

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.import_preview import REVIEW_ABOVE_PER_MTOK, PreviewAction, PreviewRow, preview_rows
-from ..domain.importers import ImportFileError, ImportFormat, ImportPlan, UnmatchedEntry
-from ..domain.imports import AnyReadResult, plan_any_import, read_import_file
-from ..domain.model import Store
+from ...domain.import_preview import REVIEW_ABOVE_PER_MTOK, PreviewAction, PreviewRow, preview_rows
+from ...domain.importers import ImportFileError, ImportFormat, ImportPlan, UnmatchedEntry
+from ...domain.imports import AnyReadResult, plan_any_import, read_import_file
+from ...domain.model import Store
 
 _AUTO = "Guess from the content"
 _FORMAT_LABELS = {

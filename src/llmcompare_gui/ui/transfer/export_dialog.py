@@ -1,6 +1,6 @@
 """The "Export Chart" dialog: format, size, texts and where to write.
 
-It only asks; the :class:`~llmcompare_gui.ui.export_controller.ExportController`
+It only asks; the :class:`~llmcompare_gui.ui.transfer.export_controller.ExportController`
 writes. Use :meth:`ExportChartDialog.ask` (modal) or build it, fill it and read
 :meth:`ExportChartDialog.request` (tests do that without an event loop).
 """

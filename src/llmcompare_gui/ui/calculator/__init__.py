@@ -1,0 +1,1 @@
+"""The cost calculator: workload knobs, presets, currency choice and the cost list."""

@@ -1,0 +1,1 @@
+"""Editing models: the add/edit form, undoable commands, exchange rates and sources."""
