@@ -19,7 +19,7 @@ from llmcompare_gui.domain.formatting import (
     percent,
     plain_number,
     price,
-    price_per_mtok,
+    price_with_unit,
     ratio,
     token_volume,
 )
@@ -152,10 +152,10 @@ def test_prices_show_two_to_four_decimals(value: float, text: str) -> None:
 
 
 def test_price_per_mtok_carries_its_unit() -> None:
-    assert price_per_mtok(0.56, "USD") == "$0.56/M"
-    assert price_per_mtok(2.5, "CHF") == "CHF 2.50/M"
-    assert price_per_mtok(0.0375, "EUR") == "€0.0375/M"
-    assert price_per_mtok(INF, "EUR") == "—"
+    assert price_with_unit(0.56, "USD") == "$0.56/M"
+    assert price_with_unit(2.5, "CHF") == "CHF 2.50/M"
+    assert price_with_unit(0.0375, "EUR") == "€0.0375/M"
+    assert price_with_unit(INF, "EUR") == "—"
 
 
 def test_blended_prices_line_up_with_three_decimals() -> None:
@@ -226,7 +226,8 @@ def test_exact_token_volume_reads_back_through_the_parser(volume: float) -> None
         (1 / 3, "33.3 %"),
         (0.875, "87.5 %"),
         (1.0, "100 %"),
-        (0.00333, "0.333 %"),
+        (0.00333, "0.33 %"),
+        (37 / 671, "5.5 %"),
         (NAN, "—"),
     ],
 )

@@ -15,11 +15,11 @@ The rules, once:
 - **Fine money** (:func:`fine_money`): what one task or one request costs, three
   significant digits below 10 (``$0.0175``, ``$1.50``), else as :func:`money`.
 - **Prices per million tokens** (:func:`price`): two to four decimals
-  (``0.60``, ``0.0375``), with their unit in :func:`price_per_mtok` (``$0.60/M``).
+  (``0.60``, ``0.0375``), with their unit in :func:`price_with_unit` (``$0.60/M``).
 - **Token volumes** (:func:`token_volume`): a suffix K, M, B, T (``2.5M``), three
   significant digits; :func:`exact_token_volume` the shortest such text that
   reads back as the value.
-- **Shares** (:func:`percent`): ``20 %``, ``12.5 %``; **ratios** (:func:`ratio`):
+- **Shares** (:func:`percent`): ``20 %``, ``12.5 %``, ``5.5 %``; **ratios** (:func:`ratio`):
   ``×1.70``, ``×2,939,447``, ``×283.3T``.
 - **Axis ticks** (:func:`axis_number`): ``1.5k``, ``20M``, ``0.05``.
 - **CSV** (:func:`plain_number`): a plain decimal, twelve significant digits,
@@ -139,7 +139,7 @@ def price(value: float) -> str:
     return f"{whole}.{decimals.rstrip('0').ljust(2, '0')}"
 
 
-def price_per_mtok(value: float, currency: str) -> str:
+def price_with_unit(value: float, currency: str) -> str:
     """A price with its unit: ``$0.60/M``, ``CHF 2.50/M``."""
     if not math.isfinite(value):
         return NOT_A_NUMBER
@@ -207,13 +207,16 @@ def exact_token_volume(volume: float) -> str:
 
 
 def percent(share: float) -> str:
-    """A share as a percentage: ``20 %``, ``12.5 %``, ``0.333 %`` (three significant digits)."""
+    """A share as a percentage: ``20 %``, ``12.5 %``, ``5.5 %``; under 1 % two significant
+    digits (``0.33 %``); ``—`` if not finite."""
     if not math.isfinite(share):
         return NOT_A_NUMBER
     value = share * 100
     if math.isclose(value, round(value), abs_tol=1e-9):
         return f"{round(value)} %"
-    return f"{value:.3g} %"
+    if 0 < value < 1:
+        return f"{_significant(value, 2)} %"
+    return f"{value:.1f} %"
 
 
 def ratio(value: float) -> str:
