@@ -14,16 +14,10 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import PriceTable, Scenario, compute_costs
+from llmcompare_gui.domain.table_columns import COST, format_blended, format_price, parse_price
 from llmcompare_gui.store.jsonstore import default_store, parse_store
-from llmcompare_gui.ui.table.table_model import (
-    COST,
-    ROW_ROLE,
-    ModelFilterProxy,
-    ModelTableModel,
-    format_blended,
-    format_price,
-    parse_price,
-)
+from llmcompare_gui.ui.table.proxy import ModelFilterProxy
+from llmcompare_gui.ui.table.table_model import ROW_ROLE, ModelTableModel
 
 from ..stores import litellm_store, write_store
 from .window_helpers import column, open_window, source_model, table_view
