@@ -13,7 +13,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ModelFilterProxy(QSortFilterProxyModel):
-    """Filters rows on name and vendor; sorting is forwarded to the source model."""
+    """Filters rows on name and vendor; sorting is forwarded to the source model.
+
+    Why each lives where it does, with the measurement: the comments above
+    ``ModelTableModel.sort`` and ``ModelTableModel.set_filter``.
+    """
 
     def __init__(self, source: ModelTableModel, parent: Any = None) -> None:
         super().__init__(parent)
@@ -24,7 +28,6 @@ class ModelFilterProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         self._text = text
-        # beginFilterChange/endFilterChange exist from Qt 6.10, the oldest pyproject allows.
         self.beginFilterChange()
         self._source.set_filter(text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
