@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .domain.chart_kind import ChartKind
-from .domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from .domain.parsing import parse_token_volume
+from .domain.tokens import TokenVolumeError, format_token_volume
 
 if TYPE_CHECKING:
     from .domain.comparison import Comparison
