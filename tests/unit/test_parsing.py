@@ -16,6 +16,7 @@ from llmcompare_gui.domain.parsing import (
     parse_number,
     parse_optional_price,
     parse_price,
+    parse_rate,
     parse_share,
     parse_store_date,
     parse_token_volume,
@@ -66,9 +67,9 @@ def test_a_price_is_read(text: str, value: float) -> None:
     ("text", "message"),
     [
         ("", "Input price: '' is empty; a price is needed here"),
-        ("abc", "Input price: 'abc' is not a number"),
-        ("1.2.3", "Input price: '1.2.3' is not a number"),
-        ("0x10", "Input price: '0x10' is not a number"),
+        ("abc", "Input price: 'abc' is not a price"),
+        ("1.2.3", "Input price: '1.2.3' is not a price"),
+        ("0x10", "Input price: '0x10' is not a price"),
         ("-0.5", "Input price: '-0.5' is negative; a price must be 0 or more"),
         ("$-0.5", "Input price: '$-0.5' is negative; a price must be 0 or more"),
         ("inf", "Input price: 'inf' is not a finite number"),
@@ -86,7 +87,7 @@ def test_a_price_is_read(text: str, value: float) -> None:
             "1,000_000",
             "Input price: '1,000_000': group the digits in threes (1,000,000), one separator",
         ),
-        ("1.000,50", "Input price: '1.000,50' is not a number"),
+        ("1.000,50", "Input price: '1.000,50' is not a price"),
         ("0.60 EUR", "Input price: '0.60 EUR': prices here are in CHF, not EUR"),
         ("USD 0.60", "Input price: 'USD 0.60': prices here are in CHF, not USD"),
     ],
@@ -107,7 +108,7 @@ def test_a_price_code_is_refused_where_the_currency_is_not_known() -> None:
 def test_a_price_without_a_field_quotes_only_the_text() -> None:
     with pytest.raises(ParseError) as caught:
         parse_price("cheap")
-    assert str(caught.value) == "'cheap' is not a number"
+    assert str(caught.value) == "'cheap' is not a price"
     assert caught.value.field is None
 
 
@@ -182,6 +183,26 @@ def test_a_number_is_read(text: str, value: float) -> None:
 def test_a_number_is_refused_saying_why(text: str, kwargs: dict[str, float], message: str) -> None:
     with pytest.raises(ParseError) as caught:
         parse_number(text, "Score", **kwargs)  # type: ignore[arg-type]  # mixed bool/float kwargs
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("text", "rate"), [("0.86", 0.86), ("7.12", 7.12), ("1,000.5", 1000.5)])
+def test_a_rate_is_a_positive_number(text: str, rate: float) -> None:
+    assert parse_rate(text, "row 1") == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0", "row 1: '0': a rate must be a positive number"),
+        ("-1", "row 1: '-1': a rate must be a positive number"),
+        ("abc", "row 1: 'abc' is not a number"),
+        ("0,86", "row 1: '0,86': write decimals with a point, e.g. 1.5"),
+    ],
+)
+def test_a_rate_is_refused_saying_why(text: str, message: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_rate(text, "row 1")
     assert str(caught.value) == message
 
 

@@ -22,6 +22,7 @@ value everywhere. The rules:
 - **Token volumes** (CONTRACT §3) are not negative, may use an exponent
   (``2.5e6``) and a case-insensitive suffix ``K`` (10^3), ``M``, ``B``, ``T``
   (10^12), at most :data:`~.tokens.MAX_TOKEN_VOLUME`.
+- **Exchange rates** are plain numbers above 0.
 - **Shares** are a fraction from 0 to 1 (``0.25``) or a percentage with ``%``
   (``25%``, ``25 %``); a bare ``25`` is a fraction, so it is refused as above 1.
 - **Dates** are ISO: a store date is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
@@ -53,6 +54,7 @@ __all__ = [
     "parse_number",
     "parse_optional_price",
     "parse_price",
+    "parse_rate",
     "parse_share",
     "parse_store_date",
     "parse_token_volume",
@@ -161,6 +163,16 @@ def parse_number(
     return value
 
 
+def parse_rate(text: str, field: str | None = None) -> float:
+    """An exchange rate: units of a currency per one of the store's, a positive number."""
+    try:
+        return parse_number(text, field, positive=True)
+    except ParseError as error:
+        if error.problem != " must be greater than 0":
+            raise
+        raise ParseError(field, text, ": a rate must be a positive number") from None
+
+
 # --- prices ---------------------------------------------------------------------------
 
 
@@ -208,7 +220,7 @@ def parse_price(
         bare = _without_currency(text, field, currency)
         if _not_finite(bare):
             raise ParseError(field, text, " is not a finite number")
-        number = _finite(_decimal(bare, text, field, "a number", ParseError), field, text)
+        number = _finite(_decimal(bare, text, field, "a price", ParseError), field, text)
     if number < 0:
         raise ParseError(field, text, " is negative; a price must be 0 or more")
     if number > maximum:
