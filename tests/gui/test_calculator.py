@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
+from llmcompare_gui.domain.parsing import parse_token_volume
 from llmcompare_gui.domain.presets import PRESETS
-from llmcompare_gui.domain.tokens import parse_token_volume
 from llmcompare_gui.ui.calculator.calculator import CostCalculator
 from llmcompare_gui.ui.calculator.slider_scale import SLIDER_MAX, slider_position, slider_value
 

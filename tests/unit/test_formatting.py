@@ -23,7 +23,8 @@ from llmcompare_gui.domain.formatting import (
     ratio,
     token_volume,
 )
-from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME, parse_token_volume
+from llmcompare_gui.domain.parsing import parse_token_volume
+from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME
 
 NAN = float("nan")
 INF = float("inf")

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from ...domain.cost import Scenario, ScenarioError
 from ...domain.model import BenchmarkRun, Model, Store
+from ...domain.parsing import parse_token_volume
 from ...domain.presets import PRESETS, apply_preset, matching_preset
 from ...domain.task_cost import run_workload
-from ...domain.tokens import TokenVolumeError, parse_token_volume
+from ...domain.tokens import TokenVolumeError
 from ..table.price_date import PriceDateControl
 from .advanced import AdvancedSection
 from .controls import TokenVolumeControl, share_label, share_slider, show_share

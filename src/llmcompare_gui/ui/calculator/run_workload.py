@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.formatting import token_volume
 from ...domain.model import BenchmarkRun, Model
+from ...domain.parsing import parse_token_volume
 from ...domain.task_cost import tokens_per_task
-from ...domain.tokens import TokenVolumeError, parse_token_volume
+from ...domain.tokens import TokenVolumeError
 
 DEFAULT_TASKS = 1000.0
 
