@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.currency import RatesFileError, parse_rates_csv
 from ...domain.model import ExchangeRates
-from ...domain.parsing import parse_rate, parse_store_date
+from ...domain.parsing import parse_currency_code, parse_rate, parse_store_date
 from ..table.table_model import ModelTableModel
 
 
@@ -154,9 +154,7 @@ class RatesDialog(QDialog):
             text = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
             if not code and not text:
                 continue
-            code = code.upper()
-            if len(code) != 3 or not code.isascii() or not code.isalpha():
-                raise ValueError(f"row {row + 1}: {code!r} is not a currency code like EUR")
+            code = parse_currency_code(code, f"row {row + 1}")
             if code == self._store_currency:
                 raise ValueError(f"row {row + 1}: {code} is the store's own currency (always 1)")
             rate = parse_rate(text, f"row {row + 1}")
