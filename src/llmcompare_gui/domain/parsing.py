@@ -49,6 +49,7 @@ from .limits import MAX_PRICE_PER_MTOK
 from .tokens import MAX_TOKEN_VOLUME, TokenVolumeError
 
 __all__ = [
+    "DATE_HINT",
     "ParseError",
     "TokenVolumeParseError",
     "check_store_date",
