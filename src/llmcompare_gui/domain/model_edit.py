@@ -24,10 +24,10 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from .formatting import token_volume as format_token_volume
 from .model import Model, Source
 from .parsing import parse_token_volume
 from .price_edit import user_priced
-from .tokens import format_token_volume
 from .validation import Location, first_problem
 
 Data = dict[str, Any]

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.formatting import token_volume as format_token_volume
 from ...domain.model_edit import REMOVE, EditError, RowEdit
 from ...domain.parsing import ParseError, parse_token_volume
-from ...domain.tokens import format_token_volume
 from ...domain.validation import Location
 
 Data = dict[str, Any]
