@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import ValidationError
 
-from .amounts import large_amount
-from .formatting import token_volume as format_token_volume
-from .limits import MAX_PRICE_PER_MTOK
+from .formatting import (
+    currency_prefix,
+    figure,
+    fine_money,
+    money,
+    percent,
+    price,
+    token_volume,
+)
 from .model import REPORTED_BY_LABELS, BenchmarkResult, Model, Quantity, Source, Store
+from .parsing import ParseError, parse_optional_price, parse_price
 from .price_points import PriceOption, is_stale, option_on, price_options
 from .task_cost import models_with_runs, task_costs
 
@@ -32,8 +37,6 @@ FREE = "free"
 Raw = float | str | None
 """A cell's value unformatted: a number, a text (a name, a qualitative note), or missing."""
 
-
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥"}
 
 # Column keys; benchmark columns are "bench:<id>".
 COMPARE = "compare"
@@ -107,12 +110,8 @@ class Column:
     tip: str
 
 
-def currency_symbol(code: str) -> str:
-    return CURRENCY_SYMBOLS.get(code, code + " ")
-
-
 def columns_for(store: Store) -> list[Column]:
-    unit = f"{currency_symbol(store.currency)}/M"
+    unit = f"{currency_prefix(store.currency)}/M"
     cols = [
         Column(COMPARE, "Compare", "Show this model in the charts and the calculator's summary"),
         Column(NAME, "Name", "Model name"),
@@ -155,7 +154,7 @@ def columns_for(store: Store) -> list[Column]:
         ),
         Column(
             PER_REQUEST,
-            f"Per request ({currency_symbol(store.currency).strip()})",
+            f"Per request ({currency_prefix(store.currency).strip()})",
             f"A fee per request ({store.currency}); — means none",
         ),
         Column(
@@ -278,10 +277,10 @@ def tiers_summary(model: Model) -> str | None:
     parts = []
     for tier in sorted(tiers, key=lambda tier: tier.above_prompt_tokens):
         prices = " / ".join(
-            format_price(value) if value is not None else "…"
+            price(value) if value is not None else "…"
             for value in (tier.input_per_mtok, tier.output_per_mtok)
         )
-        parts.append(f"> {format_token_volume(tier.above_prompt_tokens)}: {prices}")
+        parts.append(f"> {token_volume(tier.above_prompt_tokens)}: {prices}")
     return "; ".join(parts)
 
 
@@ -300,7 +299,7 @@ def off_peak_summary(model: Model) -> str | None:
     if off_peak is None:
         return None
     prices = " / ".join(
-        format_price(value) if value is not None else "…"
+        price(value) if value is not None else "…"
         for value in (off_peak.input_per_mtok, off_peak.output_per_mtok)
     )
     windows = ", ".join(
@@ -364,42 +363,11 @@ def describe_source(source: Source) -> str:
     return "\n".join(parts)
 
 
-def format_number(value: float) -> str:
-    if value == int(value) or abs(value) >= 1000:
-        return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:,.4g}"
-    return f"{value:.3g}"
+def cell_text(model: Model, key: str, currency: str) -> str:
+    """What the cell of ``key`` shows for ``model``; the Qt model adds cost, blended and date.
 
-
-def format_money(value: float) -> str:
-    """Monthly amounts: cents below 10,000 (``88.20``), whole units above, small ones exact."""
-    if (compact := large_amount(value)) is not None:
-        return compact
-    if abs(value) >= 10_000:
-        return f"{value:,.0f}"
-    if value == 0 or abs(value) >= 0.01:
-        return f"{value:,.2f}"
-    return f"{value:.3g}"
-
-
-def format_price(value: float) -> str:
-    """Prices per million tokens: at least two decimals, at most four (``0.60``, ``0.0375``)."""
-    if 0 < abs(value) < 0.0001:
-        return f"{value:.2g}"
-    whole, _, decimals = f"{value:.4f}".partition(".")
-    return f"{whole}.{decimals.rstrip('0').ljust(2, '0')}"
-
-
-def format_blended(value: float) -> str:
-    """A computed mix of prices: three decimals for every row, so the column lines up."""
-    if 0 < abs(value) < 0.001:
-        return f"{value:.2g}"
-    return f"{value:,.3f}"
-
-
-def cell_text(model: Model, key: str) -> str:
-    """What the cell of ``key`` shows for ``model``; the Qt model adds cost, blended and date."""
+    ``currency`` is the store's: the cost of a solved task is in it.
+    """
     value = raw_value(model, key)
     if value is None:
         return MISSING
@@ -411,23 +379,23 @@ def cell_text(model: Model, key: str) -> str:
             return f"{value} · {REPORTED_BY_SUFFIX[kind]}" if kind else value
         return value
     if key in PRICE_FIELDS:
-        return format_price(float(value))
+        return price(float(value))
     arch = model.architecture
     if key == SPARSITY:
-        return f"{float(value) * 100:.1f} %"
+        return percent(float(value))
     if key == CONTEXT:
-        return _with_qualifier(f"{float(value):,.0f}", arch.context_window if arch else None)
+        return _with_qualifier(figure(float(value)), arch.context_window if arch else None)
     if key in (TOTAL_PARAMS, ACTIVE_PARAMS) and arch is not None:
         quantity = arch.total_params_b if key == TOTAL_PARAMS else arch.active_params_b
-        return _with_qualifier(format_number(float(value)), quantity)
+        return _with_qualifier(figure(float(value)), quantity)
     if key == TASK_COST:
-        return f"{float(value):.3g}"
+        return fine_money(float(value), currency)
     if key.startswith(BENCH_PREFIX):
         result = model.benchmarks[key[len(BENCH_PREFIX) :]]
         suffix = REPORTED_BY_SUFFIX.get(result.reported_by or "")
-        text = format_number(float(value))
+        text = figure(float(value))
         return f"{text} · {suffix}" if suffix else text
-    return format_number(float(value))
+    return figure(float(value))
 
 
 CARD_FALLBACKS = {
@@ -473,7 +441,7 @@ def cost_text(value: float, currency: str) -> str:
         return MISSING
     if value == 0:
         return FREE
-    return currency_symbol(currency) + format_money(float(value))
+    return money(float(value), currency)
 
 
 def cell_tip_lines(model: Model, key: str, currency: str) -> list[str]:
@@ -498,10 +466,10 @@ def cell_tip_lines(model: Model, key: str, currency: str) -> list[str]:
             item = priced[0]
             run = item.run
             lines.append(
-                f"{item.cost_per_solved:.3g} {currency} per solved task: "
+                f"{fine_money(item.cost_per_solved, currency)} per solved task: "
                 f"solved {item.solved}"
                 + (f" of {item.cases}" if item.cases else "")
-                + f", run cost {item.run_cost:.4g} {currency}"
+                + f", run cost {fine_money(item.run_cost, currency)}"
             )
             lines.append(
                 f"Run {run.run}"
@@ -548,21 +516,37 @@ def sorted_rows(raws: Sequence[Raw], *, descending: bool) -> list[int]:
     return [i for _, i in numbers] + [i for _, i in texts] + missing
 
 
-def edited_model(model: Model, key: str, value: Any) -> Model | None:
+def typed_price(model: Model, key: str, value: object, store_currency: str) -> float | None:
+    """The price typed (or set by a script) into the cell of ``key``, read by the one price rule.
+
+    The card's currency (else the store's) may be written with it, ``CHF 0.60``; an empty
+    cell is None where the price may be absent. Raises :class:`ParseError` saying why not.
+    """
+    currency = model.pricing.currency or store_currency
+    if key in OPTIONAL_PRICES and (value is None or isinstance(value, str)):
+        return parse_optional_price(value, currency=currency)
+    if value is None:
+        value = ""  # a required price left empty: the parser says one is needed
+    if not isinstance(value, str | int | float):
+        raise ParseError(None, repr(value), " is not a price")
+    return parse_price(value, currency=currency)
+
+
+def edited_model(model: Model, key: str, value: object, store_currency: str) -> Model | None:
     """A copy of ``model`` with one cell changed; None if nothing changes.
 
     Raises :class:`ValueError` with a message for a value the store refuses.
     """
     if key in PRICE_FIELDS:
         field = PRICE_FIELDS[key]
-        price = parse_price(value, allow_empty=key in OPTIONAL_PRICES)
-        if getattr(model.pricing, field) == price and (
-            price is not None or field in model.pricing.model_fields_set
+        typed = typed_price(model, key, value, store_currency)
+        if getattr(model.pricing, field) == typed and (
+            typed is not None or field in model.pricing.model_fields_set
         ):
             return None
         edited = model.model_copy(deep=True)
         try:
-            setattr(edited.pricing, field, price)
+            setattr(edited.pricing, field, typed)
         except ValidationError as error:
             raise ValueError(error.errors(include_url=False)[0]["msg"]) from None
         return edited
@@ -578,39 +562,3 @@ def edited_model(model: Model, key: str, value: Any) -> Model | None:
         setattr(edited, field, new)
         return edited
     raise ValueError(f"{key} cannot be edited here")
-
-
-_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
-
-
-def parse_price(value: Any, *, allow_empty: bool) -> float | None:
-    """A price from what a person or a script gave; ValueError says why not."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if allow_empty:
-            return None
-        raise ValueError("a price is needed here")
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a price")
-    if isinstance(value, str):
-        text = value.strip().lstrip("$€£¥").strip()
-        if "," in text:
-            # "1,000.50" is a thousands separator; "1,5" is a decimal comma we
-            # would misread as 15, so it is refused rather than guessed.
-            if not _THOUSANDS.match(text):
-                raise ValueError(f"{value!r}: write decimals with a point, e.g. 1.5")
-            text = text.replace(",", "")
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number") from None
-    elif isinstance(value, int | float):
-        number = float(value)
-    else:
-        raise ValueError(f"{value!r} is not a number")
-    if not math.isfinite(number):
-        raise ValueError(f"{value!r} is not a finite number")
-    if number < 0:
-        raise ValueError(f"{value!r} is negative; a price must be 0 or more")
-    if number > MAX_PRICE_PER_MTOK:
-        raise ValueError(f"{value!r} is too large; a price is at most {MAX_PRICE_PER_MTOK:,.0f}")
-    return number

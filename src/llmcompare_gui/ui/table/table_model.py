@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.cost import cheapest_mask
+from ...domain.formatting import blended_price
 from ...domain.import_preview import cached_above_input
 from ...domain.model import BenchmarkDefinition, ExchangeRates, Model, Store
 from ...domain.price_edit import user_priced
@@ -43,7 +44,6 @@ from ...domain.table_columns import (
     cost_text,
     describe_source,
     edited_model,
-    format_blended,
     price_date_text,
     price_point_in_force,
     raw_value,
@@ -283,7 +283,7 @@ class ModelTableModel(QAbstractTableModel):
         cached = self._display[store_row]
         if cached is None:
             model = self._store.models[store_row]
-            cached = [cell_text(model, key) for key in self._keys]
+            cached = [cell_text(model, key, self._store.currency) for key in self._keys]
             self._display[store_row] = cached
         return cached
 
@@ -301,7 +301,7 @@ class ModelTableModel(QAbstractTableModel):
                 return self._money_cell(store_row)
             if key == BLENDED:
                 value = self._blended[store_row]
-                return MISSING if math.isnan(value) else format_blended(float(value))
+                return MISSING if math.isnan(value) else blended_price(float(value))
             if key == COMPARE:
                 return None
             if key == PRICE_DATE:
@@ -407,7 +407,7 @@ class ModelTableModel(QAbstractTableModel):
             self.editRefused.emit("the store is open read-only")
             return False
         try:
-            edited = edited_model(model, key, value)
+            edited = edited_model(model, key, value, self._store.currency)
         except ValueError as error:
             self.editRefused.emit(f"{model.name}: {error}")
             return False
