@@ -32,22 +32,24 @@ from ...domain.table_columns import (
     COMPARE,
     COST,
     EDITABLE,
-    MISSING,
     NUMERIC,
     PRICE_DATE,
     PRICE_FIELDS,
     Column,
     Raw,
-    cell_text,
-    cell_tip_lines,
     columns_for,
-    cost_text,
-    describe_source,
     edited_model,
-    price_date_text,
     price_point_in_force,
     raw_value,
     sorted_rows,
+)
+from ...domain.table_text import (
+    MISSING,
+    cell_text,
+    cell_tip_lines,
+    cost_text,
+    describe_source,
+    price_date_text,
 )
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
