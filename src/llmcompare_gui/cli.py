@@ -18,6 +18,17 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .domain.chart_kind import ChartKind
 from .domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from .services.export_service import (
+    DEFAULT_HEIGHT,
+    DEFAULT_WIDTH,
+    EXPORT_FORMATS,
+    MAX_SIDE,
+    MIN_SIDE,
+    ChartOptions,
+    ExportError,
+    export_format,
+    write_chart,
+)
 
 if TYPE_CHECKING:
     from .domain.comparison import Comparison
@@ -33,7 +44,6 @@ DEFAULT_OUTPUT_TOKENS = 20e6
 DEFAULT_PROMPT_TOKENS = 10e3
 SERVICE_TIERS = ("standard", "batch", "flex", "priority")
 CACHE_TTLS = ("5m", "1h")
-FORMATS = ("png", "svg", "pdf", "csv")
 
 
 class UsageError(Exception):
@@ -116,8 +126,8 @@ def pixel_size(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of pixels") from None
-    if not 16 <= value <= 16384:
-        raise argparse.ArgumentTypeError(f"{text} pixels is outside 16 to 16384")
+    if not MIN_SIDE <= value <= MAX_SIDE:
+        raise argparse.ArgumentTypeError(f"{text} pixels is outside {MIN_SIDE} to {MAX_SIDE}")
     return value
 
 
@@ -167,7 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="file to write (replaced atomically)",
     )
-    export.add_argument("--format", choices=FORMATS, help="default: from the extension of PATH")
+    export.add_argument(
+        "--format", choices=EXPORT_FORMATS, help="default: from the extension of PATH"
+    )
     export.add_argument(
         "--input-tokens",
         type=token_volume,
@@ -260,16 +272,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--width",
         type=pixel_size,
-        default=1280,
+        default=DEFAULT_WIDTH,
         metavar="PX",
-        help="picture width in pixels (default: 1280)",
+        help=f"picture width in pixels (default: {DEFAULT_WIDTH})",
     )
     export.add_argument(
         "--height",
         type=pixel_size,
-        default=720,
+        default=DEFAULT_HEIGHT,
         metavar="PX",
-        help="picture height in pixels (default: 720)",
+        help=f"picture height in pixels (default: {DEFAULT_HEIGHT})",
     )
     export.add_argument("--title", help="chart title (default: describes the scenario)")
     export.add_argument(
@@ -331,7 +343,6 @@ def fail(status: int, message: str) -> int:
 
 
 def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
-    from .atomicfile import FileWriteError
     from .domain.comparison import Comparison
     from .domain.cost import Scenario, ScenarioError
     from .store.errors import StoreError
@@ -346,11 +357,10 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
             + ", ".join(kind.value for kind in ChartKind)
         ) from None
     out: Path = args.out
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise UsageError(
-            f"cannot tell the format of {str(out)!r}; give --format ({', '.join(FORMATS)})"
-        )
+    try:
+        fmt = export_format(out, args.format)
+    except ExportError as error:
+        raise UsageError(f"{error} with --format") from None
 
     path = resolve_paths(data_dir).store_file
     try:
@@ -409,26 +419,10 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     )
     if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
         _name_unpriced_runs(comparison)
+    options = ChartOptions(width=args.width, height=args.height, title=args.title, theme=args.theme)
     try:
-        if fmt == "csv":
-            from .export.csv_export import write_csv
-
-            table = comparison.table(kind)
-            write_csv(out, table.header, table.rows)
-        else:
-            from .export.headless import export_chart_file
-
-            export_chart_file(
-                comparison,
-                kind,
-                out,
-                fmt,
-                width=args.width,
-                height=args.height,
-                title=args.title,
-                theme=args.theme,
-            )
-    except FileWriteError as error:
+        write_chart(comparison, kind, out, fmt, options)
+    except ExportError as error:
         return fail(EXIT_WRITE_FAILED, f"cannot write {error}")
     return EXIT_OK
 

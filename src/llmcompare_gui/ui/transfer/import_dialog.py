@@ -43,6 +43,7 @@ from ...domain.import_preview import REVIEW_ABOVE_PER_MTOK, PreviewAction, Previ
 from ...domain.importers import ImportFileError, ImportFormat, ImportPlan, UnmatchedEntry
 from ...domain.imports import AnyReadResult, plan_any_import, read_import_file
 from ...domain.model import Store
+from .widgets import named
 
 _AUTO = "Guess from the content"
 _FORMAT_LABELS = {
@@ -156,21 +157,21 @@ class ImportDialog(QDialog):
         self._result: AnyReadResult | None = None
         self._assignments: dict[str, str] = {}
 
-        self.path_edit = QLineEdit(objectName="importPathEdit")
+        self.path_edit = named(QLineEdit(), "importPathEdit")
         self.path_edit.setPlaceholderText(
             "A LiteLLM, OpenRouter or CSV price file, or an Aider leaderboard"
         )
         self.path_edit.editingFinished.connect(self._preview_if_changed)
         self.path_edit.textEdited.connect(self._forget_plan)
         self._previewed: tuple[str, int] | None = None
-        browse = QPushButton("Browse…", objectName="importBrowseButton")
+        browse = named(QPushButton("Browse…"), "importBrowseButton")
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
-        self.format_combo = QComboBox(objectName="importFormatCombo")
+        self.format_combo = named(QComboBox(), "importFormatCombo")
         self.format_combo.addItem(_AUTO, None)
         for fmt, label in _FORMAT_LABELS.items():
             self.format_combo.addItem(label, fmt)
@@ -180,11 +181,11 @@ class ImportDialog(QDialog):
         form.addRow("File:", path_row)
         form.addRow("Format:", self.format_combo)
 
-        self.summary = QLabel(objectName="importSummary")
+        self.summary = named(QLabel(), "importSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_model = PreviewModel(self)
-        self.preview_view = QTableView(objectName="importPreview")
+        self.preview_view = named(QTableView(), "importPreview")
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -199,7 +200,7 @@ class ImportDialog(QDialog):
             header.resizeSection(column, width)
 
         # Benchmark imports: which run went to which model, and the runs that match none.
-        self.runs_tree = QTreeWidget(objectName="importRuns")
+        self.runs_tree = named(QTreeWidget(), "importRuns")
         self.runs_tree.setHeaderLabels(["Run", "Model"])
         self.runs_tree.setUniformRowHeights(True)
         self.runs_tree.setColumnWidth(0, 520)
@@ -372,7 +373,7 @@ class ImportDialog(QDialog):
             label = entry.label + (f" ({entry.model_id})" if entry.model_id else "")
             item = QTreeWidgetItem(group, [label, ""])
             item.setToolTip(0, entry.key)
-            picker = QComboBox(objectName="assignModelCombo")
+            picker = named(QComboBox(), "assignModelCombo")
             picker.setModel(choices)
             picker.setCurrentIndex(0)
             picker.setToolTip(
