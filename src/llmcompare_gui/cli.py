@@ -438,24 +438,18 @@ def _name_unpriced_runs(comparison: Comparison) -> None:
 
 
 def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
-    from .domain.importers import ImportFileError, ImportFormat, summary_lines
-    from .domain.imports import plan_any_import, read_import_file
+    from .domain.importers import ImportFormat, summary_lines
+    from .services import import_service
     from .store.errors import StoreError
     from .store.paths import resolve_paths
     from .store.session import StoreSession
 
     source: Path = args.file
-    try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        return fail(EXIT_IMPORT_FILE, f"cannot read {source}: {error.strerror or error}")
-    except UnicodeDecodeError as error:
-        return fail(EXIT_IMPORT_FILE, f"{source}: byte {error.start}: not UTF-8 text")
     fmt = ImportFormat(args.format) if args.format else None
     try:
-        result = read_import_file(text, fmt, source.name)
-    except ImportFileError as error:
-        return fail(EXIT_IMPORT_FILE, f"cannot import {source}: {error}")
+        result = import_service.read_file(source, fmt)
+    except import_service.ImportReadError as error:
+        return fail(EXIT_IMPORT_FILE, str(error))
 
     paths = resolve_paths(data_dir)
     try:
@@ -465,17 +459,18 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
     try:
         if not args.dry_run and session.read_only:
             return fail(EXIT_STORE, f"cannot change {session.path}: {session.read_only_reason}")
-        plan = plan_any_import(session.store, result)
+        plan = import_service.preview(session.store, result)
         lines = [f"{source} ({result.format.value}) into {session.path}"]
         lines += summary_lines(plan, dry_run=args.dry_run)
-        if not args.dry_run and plan.changes_anything:
+        if not args.dry_run:
             # Saved before anything is printed: a reader that goes away (`| head`)
             # must not stop the import it was only watching.
             try:
-                session.replace(plan.store, "before-import")
+                saved = import_service.apply(session, plan)
             except StoreError as error:
                 return fail(EXIT_STORE, f"nothing imported: {error}")
-            lines.append(f"Saved {session.path} (the previous version is kept as a backup)")
+            if saved:
+                lines.append(f"Saved {session.path} (the previous version is kept as a backup)")
         print("\n".join(lines))
         return EXIT_OK
     finally:

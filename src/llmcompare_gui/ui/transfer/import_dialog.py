@@ -40,9 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.import_preview import REVIEW_ABOVE_PER_MTOK, PreviewAction, PreviewRow, preview_rows
-from ...domain.importers import ImportFileError, ImportFormat, ImportPlan, UnmatchedEntry
-from ...domain.imports import AnyReadResult, plan_any_import, read_import_file
+from ...domain.importers import ImportFormat, ImportPlan, UnmatchedEntry
+from ...domain.imports import AnyReadResult
 from ...domain.model import Store
+from ...services import import_service
 from .widgets import named
 
 _AUTO = "Guess from the content"
@@ -271,15 +272,8 @@ class ImportDialog(QDialog):
         path = Path(text).expanduser()
         fmt = self.format_combo.currentData()
         try:
-            content = path.read_bytes().decode("utf-8-sig")
-            result = read_import_file(content, fmt, path.name)
-        except OSError as error:
-            self._show_plan(f"Cannot read {path}: {error.strerror or error}")
-            return
-        except UnicodeDecodeError as error:
-            self._show_plan(f"{path}: byte {error.start}: not UTF-8 text")
-            return
-        except ImportFileError as error:
+            result = import_service.read_file(path, fmt)
+        except import_service.ImportReadError as error:
             if error.problems:
                 self._show_plan(
                     f"Cannot import {path}: {len(error.problems)} bad lines, listed below; "
@@ -287,7 +281,7 @@ class ImportDialog(QDialog):
                     error.problems,
                 )
             else:
-                self._show_plan(f"Cannot import {path}: {error}")
+                self._show_plan(f"Cannot {error.action} {path}: {error.problem}")
             return
         self._result = result
         self._replan()
@@ -304,7 +298,7 @@ class ImportDialog(QDialog):
         result = self._result
         if result is None:
             return
-        self._plan = plan_any_import(self._store, result, self._assignments)
+        self._plan = import_service.preview(self._store, result, self._assignments)
         self._show_plan(f"Read as {_FORMAT_LABELS[result.format]}.")
 
     def _show_plan(self, message: str = "", refused: Sequence[str] = ()) -> None:

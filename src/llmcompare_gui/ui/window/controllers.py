@@ -25,8 +25,9 @@ from ...domain.currency import card_currencies, conversion_note_for
 from ...domain.importers import ImportPlan
 from ...domain.model import Model, Store
 from ...domain.price_points import models_on
+from ...services import import_service
 from ...store.errors import StoreError
-from ...store.jsonstore import save_store, snapshot
+from ...store.jsonstore import save_store
 from ...store.session import StoreSession
 from ..editing.commands import (
     AddModelCommand,
@@ -417,7 +418,7 @@ class ImportController(QObject):
             return
         try:
             # A dated copy as the command line's import keeps; undo restores in the window.
-            snapshot(self._session.path, "before-import")
+            import_service.keep_backup(self._session.path)
         except StoreError as error:
             self.message.emit(f"Not imported: {error}")
             return
