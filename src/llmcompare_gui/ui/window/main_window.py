@@ -37,7 +37,8 @@ if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
 
     from ...domain.comparison import Comparison
     from ...store.session import StoreSession
-    from ..table.table_model import ModelFilterProxy, ModelTableModel
+    from ..table.proxy import ModelFilterProxy
+    from ..table.table_model import ModelTableModel
     from .chart_panel import ChartPanel
     from .controllers import CostController, EditController, SaveController
     from .single_instance import InstanceServer
