@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
-from llmcompare_gui.charts import DARK, LIGHT, MAX_CHARTED_MODELS, create_chart
+from llmcompare_gui.charts import DARK, LIGHT, create_chart
 from llmcompare_gui.charts.base import ChartFigure
 from llmcompare_gui.charts.cost import CostChart
 from llmcompare_gui.charts.plot import ChartBase
@@ -22,6 +22,9 @@ from llmcompare_gui.domain.comparison import ChartKind, Comparison
 from llmcompare_gui.domain.price_points import priced_on
 
 from .charting import HOSTILE, comparison
+
+CHARTED = 15
+"""Charts show at most this many models: the cheapest (written out, not read from the code)."""
 
 pytestmark = pytest.mark.gui
 
@@ -64,8 +67,8 @@ def test_builds_for_any_number_of_models(qtbot: QtBot, kind: ChartKind, count: i
         assert "No models selected" in visible_texts(chart)
     else:
         assert "No models selected" not in visible_texts(chart)
-    if count > MAX_CHARTED_MODELS and kind not in TASK_KINDS:
-        assert f"{MAX_CHARTED_MODELS} of {count} models, cheapest shown" in note(chart)
+    if count > CHARTED and kind not in TASK_KINDS:
+        assert f"15 of {count} models, cheapest shown" in note(chart)
 
 
 TASK_KINDS = (ChartKind.TASK_COST, ChartKind.TASK_VALUE)
@@ -121,11 +124,11 @@ def test_cost_chart_charts_the_cheapest_fifteen(qtbot: QtBot) -> None:
     comp = comparison(20)
     chart.update_comparison(comp)
     widths = chart.input_bars.opts["width"]  # type: ignore[attr-defined]
-    assert len(widths) == MAX_CHARTED_MODELS
+    assert len(widths) == CHARTED
     table = comp.table(ChartKind.COST)
     totals = [row[table.header.index("total_cost")] for row in table.rows]
     shown = chart.input_bars.opts["width"] + chart.output_bars.opts["width"]  # type: ignore[attr-defined]
-    np.testing.assert_allclose(shown, totals[:MAX_CHARTED_MODELS])
+    np.testing.assert_allclose(shown, totals[:CHARTED])
 
 
 def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
@@ -161,7 +164,8 @@ def test_value_map_lists_models_without_a_score(qtbot: QtBot) -> None:
     chart.update_comparison(comp)
     xs, ys = chart.points.getData()  # type: ignore[attr-defined]
     assert list(ys) == [65.8]
-    assert xs[0] == pytest.approx(comp.blended_prices()[0])
+    # Kimi K2's effective price: (1B × $0.60 + 100M × $2.50) / 1.1B tokens, per million.
+    assert xs[0] == pytest.approx(850 / 1100)
     # V3.1's note "N/A" says no more than the heading's "n/a": the name alone.
     assert "DeepSeek V3.1 (N/A)" not in note(chart)
     assert "DeepSeek V3.1" in note(chart)
@@ -278,9 +282,9 @@ def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
     comp = comparison(3)
     cost = make(qtbot, ChartKind.COST)
     cost.update_comparison(comp)
-    cheapest = comp.table(ChartKind.COST).rows[0]
     tip = cost.tooltip_at(1.0, 0.0)  # type: ignore[attr-defined]
-    assert str(cheapest[1]) in tip
+    # The cheapest: DeepSeek V3/R1, 1B × $0.30 + 100M × $1.20 = $420.
+    assert "DeepSeek V3/R1" in tip
     assert "total: $420.00 a month" in tip
     assert cost.tooltip_at(1.0, 0.5) == ""  # type: ignore[attr-defined]  # between bars
 
@@ -305,7 +309,7 @@ def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
     value = make(qtbot, ChartKind.VALUE)
     value.update_comparison(comp)
     value.widget.grab()
-    x = float(comp.blended_prices()[0])
+    x = 850 / 1100  # Kimi K2: (1B × $0.60 + 100M × $2.50) / 1.1B tokens, per million
     assert "Kimi K2" in value.tooltip_at(x, 65.8)  # type: ignore[attr-defined]
     assert value.tooltip_at(x * 0.1, 5.0) == ""  # type: ignore[attr-defined]
 
@@ -423,11 +427,11 @@ def test_task_cost_bars_are_cost_per_solved_task_labelled_with_solved_n_of_m(
 def test_task_charts_say_how_many_priced_models_are_shown(qtbot: QtBot) -> None:
     comp = comparison(40)
     priced = len(comp.task_costs.priced)
-    assert priced > MAX_CHARTED_MODELS
+    assert priced > CHARTED
     for kind in TASK_KINDS:
         chart = make(qtbot, kind)
         chart.update_comparison(comp)
-        assert f"{MAX_CHARTED_MODELS} of {priced} models, cheapest per task shown" in note(chart)
+        assert f"15 of {priced} models, cheapest per task shown" in note(chart)
 
 
 def test_task_value_marks_the_pareto_front(qtbot: QtBot) -> None:

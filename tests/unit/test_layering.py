@@ -133,7 +133,8 @@ BLOCKED_QT = textwrap.dedent(
     import llmcompare_gui.store
 
     names = ["llmcompare_gui", "llmcompare_gui.atomicfile", "llmcompare_gui.bundled",
-             "llmcompare_gui.cli", "llmcompare_gui.export.csv_export"]
+             "llmcompare_gui.cli", "llmcompare_gui.export.csv_export",
+             "llmcompare_gui.services.import_service", "llmcompare_gui.services.export_service"]
     for package in (llmcompare_gui.domain, llmcompare_gui.store):
         names.append(package.__name__)
         names += [info.name for info in pkgutil.walk_packages(package.__path__,

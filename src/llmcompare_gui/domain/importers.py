@@ -818,34 +818,6 @@ def _text(value: Any) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
-def describe_change(before: Model, after: Model) -> str:
-    """``input 0.6 → 0.5, output 2.5 → 2.4``: what an update changes, briefly."""
-    parts = []
-    for label, name in (
-        ("input", "input_per_mtok"),
-        ("cached", "cached_input_per_mtok"),
-        ("output", "output_per_mtok"),
-    ):
-        old, new = getattr(before.pricing, name), getattr(after.pricing, name)
-        if old != new:
-            parts.append(f"{label} {_price_text(old)} → {_price_text(new)}")
-    for label, name in (("name", "name"), ("vendor", "vendor")):
-        if getattr(before, name) != getattr(after, name):
-            parts.append(f"{label} {getattr(after, name)!r}")
-    if _context(before) != _context(after):
-        parts.append(f"context {_context(after):g} tokens")
-    return ", ".join(parts) or "details"
-
-
-def _price_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
-
-
-def _context(model: Model) -> float:
-    window = model.architecture.context_window if model.architecture else None
-    return window.value if window else 0.0
-
-
 def summary_lines(plan: ImportPlan, dry_run: bool, limit: int = 20) -> Iterable[str]:
     """What an import did (or would do), for a terminal or a dialog."""
     verb = "would be " if dry_run else ""

@@ -23,10 +23,12 @@ from ...domain.comparison import Comparison
 from ...domain.cost import PriceTable, Scenario, compute_costs
 from ...domain.currency import card_currencies, conversion_note_for
 from ...domain.importers import ImportPlan
+from ...domain.limits import MAX_CHARTED_MODELS
 from ...domain.model import Model, Store
 from ...domain.price_points import models_on
+from ...services import import_service
 from ...store.errors import StoreError
-from ...store.jsonstore import save_store, snapshot
+from ...store.jsonstore import save_store
 from ...store.session import StoreSession
 from ..editing.commands import (
     AddModelCommand,
@@ -417,7 +419,7 @@ class ImportController(QObject):
             return
         try:
             # A dated copy as the command line's import keeps; undo restores in the window.
-            snapshot(self._session.path, "before-import")
+            import_service.keep_backup(self._session.path)
         except StoreError as error:
             self.message.emit(f"Not imported: {error}")
             return
@@ -533,10 +535,6 @@ class SessionController(QObject):
         self._session.close()
 
 
-CHART_MODEL_DEFAULT = 15
-"""Without bundled models in the store, the first this many are compared at first."""
-
-
 def initial_compared(settings: WindowSettings, ids: list[str]) -> set[str]:
     """The remembered compare set, else the bundled models, else the first few."""
     remembered = settings.compared_ids()
@@ -546,4 +544,4 @@ def initial_compared(settings: WindowSettings, ids: list[str]) -> set[str]:
     from ...store.jsonstore import default_store
 
     bundled = {model.id for model in default_store().models} & present
-    return bundled or set(ids[:CHART_MODEL_DEFAULT])
+    return bundled or set(ids[:MAX_CHARTED_MODELS])
