@@ -1,10 +1,13 @@
-"""Application start-up: the QApplication, the store session and the wired main window.
+"""Application start-up and the composition root: the QApplication, the store, the wired window.
 
 Start-up is staged so that a window is on screen as early as a bare Qt window
 would be: the window's shell (menus, splitters, status bar; Qt only) is shown
 first; the store, the domain (pydantic, numpy) and the table are loaded right
 after its first paint, and the chart figures (pyqtgraph) after the next.
 :func:`create_main_window` does all of it before returning.
+
+:func:`wire` is the one place that builds the parts and connects them; it hands
+them to the window as one typed :class:`~.parts.WindowParts`.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
-from ... import __version__
+from ..._version import __version__
 from ...store.paths import AppPaths, resolve_paths
 from .main_window import MainWindow
 from .settings import WindowSettings
@@ -27,6 +30,8 @@ from .settings import WindowSettings
 if TYPE_CHECKING:
     from ...store.errors import StoreError
     from ...store.session import StoreSession
+    from ..table.table_model import ModelTableModel
+    from .parts import WindowParts
 
 APP_NAME = "llmcompare-gui"
 # The desktop entry's and the AppStream component's id (packaging/APP_ID.desktop).
@@ -44,15 +49,14 @@ def create_main_window(
     paths = resolve_paths(data_dir)
     window = MainWindow()
     settings = WindowSettings(paths.settings_file)
-    populate(window, paths, settings)
-    panel = getattr(window, "chart_panel", None)
-    if panel is not None and not defer_charts:
-        panel.build_charts()
+    parts = populate(window, paths, settings)
+    if parts is not None and not defer_charts:
+        parts.charts.build_charts()
     return window
 
 
-def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> None:
-    """Open the store and wire the window to it, or say why it cannot be opened."""
+def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> WindowParts | None:
+    """Open the store and wire the window to it, or say why it cannot be opened (None)."""
     from ...store.errors import StoreError
     from ...store.session import StoreSession
 
@@ -60,8 +64,8 @@ def populate(window: MainWindow, paths: AppPaths, settings: WindowSettings) -> N
         session = StoreSession.open(paths)
     except StoreError as error:
         refuse(window, error, paths, settings)
-        return
-    wire(window, session, settings, paths)
+        return None
+    return wire(window, session, settings, paths)
 
 
 def refuse(
@@ -78,9 +82,11 @@ def refuse(
         "one of the buttons below: both keep the broken file aside under a new name."
     )
 
-    def opened(session: StoreSession) -> None:
-        wire(window, session, settings, paths)
-        window.chart_panel.build_charts()
+    def opened(session: StoreSession, theme: str | None) -> None:
+        parts = wire(window, session, settings, paths)
+        parts.charts.build_charts()
+        if theme is not None:  # chosen on the error page: kept, and now remembered
+            window.theme_actions[theme].trigger()
 
     BrokenStoreController(window, paths, opened)
     window.set_save_state("Store not opened")
@@ -91,26 +97,24 @@ def refuse(
 
 def wire(
     window: MainWindow, session: StoreSession, settings: WindowSettings, paths: AppPaths
-) -> None:
-    """Build the table, calculator and charts, and connect their controllers."""
+) -> WindowParts:
+    """Build the table, calculator and charts, connect their controllers, attach them."""
     from ...domain.comparison import ChartKind, Comparison, Table
     from ...domain.price_points import models_on
     from ...domain.table_export import model_table
     from ..calculator.calculator import CostCalculator
+    from ..calculator.cost_controller import CostController
+    from ..editing.edit_controller import EditController
     from ..editing.provenance_controller import ProvenanceController
     from ..table.delegates import CellDelegate, CompareDelegate
     from ..table.table_model import COMPARE, ModelFilterProxy, ModelTableModel
     from ..transfer.export_controller import ExportController
+    from ..transfer.import_controller import ImportController
     from ..transfer.import_dialog import ImportDialog
     from .chart_panel import TAB_TITLES, ChartPanel
-    from .controllers import (
-        CostController,
-        EditController,
-        ImportController,
-        SaveController,
-        SessionController,
-        initial_compared,
-    )
+    from .parts import WindowParts
+    from .save_controller import SaveController
+    from .session_controller import SessionController, initial_compared
     from .window_controller import WindowController
 
     if session.read_only:
@@ -139,7 +143,6 @@ def wire(
     window.add_chart_actions([(kind, TAB_TITLES[kind], kind.value) for kind in ChartKind])
 
     stack = QUndoStack(window)
-    window.undo_stack = stack
     window.set_undo_actions(
         stack.createUndoAction(window, "&Undo"), stack.createRedoAction(window, "&Redo")
     )
@@ -155,7 +158,6 @@ def wire(
     calculator.set_models(table.store.models)
     table.modelsChanged.connect(lambda: calculator.set_models(table.store.models))
     charts.valueBenchmarkChanged.connect(costs.set_value_benchmark)
-    window.set_comparison_source(costs.current_comparison)
 
     saver = SaveController(session, window, parent=window)
     saver.stateChanged.connect(window.set_save_state)
@@ -169,7 +171,6 @@ def wire(
 
     edits = EditController(table, stack, selected_ids, window, parent=window)
     provenance = ProvenanceController(table, stack, selected_ids, window, parent=window)
-    window.provenance = provenance
     window.sources_action.triggered.connect(provenance.show_sources)
     window.rates_action.triggered.connect(provenance.edit_rates)
     window.add_action.triggered.connect(edits.add)
@@ -225,7 +226,6 @@ def wire(
     window.import_action.setEnabled(not session.read_only)
 
     controller = WindowController(window, table, proxy, charts, settings, paths)
-    window.window_controller = controller
     controller.restore()
 
     def update_actions() -> None:
@@ -257,17 +257,28 @@ def wire(
     )
     lifetime.message.connect(message)
     controller.reset_handler = lifetime.reset_to_defaults
-    window.close_guard = lifetime.may_close
     window.closing.connect(lifetime.close)
-    window.table_model = table
-    window.proxy_model = proxy
-    window.cost_controller = costs
-    window.save_controller = saver
-    window.edit_controller = edits
-    window.session = session
+    parts = WindowParts(
+        session=session,
+        settings=settings,
+        table=table,
+        proxy=proxy,
+        calculator=calculator,
+        charts=charts,
+        undo_stack=stack,
+        costs=costs,
+        saver=saver,
+        edits=edits,
+        provenance=provenance,
+        imports=imports,
+        exports=exports,
+        lifetime=lifetime,
+    )
+    window.attach(parts)
+    return parts
 
 
-def size_columns(window: MainWindow, table: Any) -> None:
+def size_columns(window: MainWindow, table: ModelTableModel) -> None:
     """Columns wide enough for their header text; the name column wider."""
     header = window.table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -338,13 +349,12 @@ def launch(
 
     def load() -> None:
         window.build()
-        populate(window, paths, settings)
+        parts = populate(window, paths, settings)
         if on_loaded is not None:
             on_loaded(window, paths)
-        panel = getattr(window, "chart_panel", None)
-        if panel is not None:
+        if parts is not None:
             # The table first, then the charts (importing pyqtgraph takes a while).
-            after_first_paint(window.table.viewport(), panel.build_charts)
+            after_first_paint(window.table.viewport(), parts.charts.build_charts)
 
     after_first_paint(window, load)
     return window
@@ -389,8 +399,7 @@ def hand_over(data_dir: os.PathLike[str]) -> bool:
 
 def serve_later_launches(window: MainWindow, paths: AppPaths) -> None:
     """The window that may write the store answers later launches by coming to the front."""
-    session = getattr(window, "session", None)
-    if session is None or session.read_only:
+    if not window.has_store or window.parts.session.read_only:
         return
     from .single_instance import InstanceServer
 
@@ -402,9 +411,10 @@ def serve_later_launches(window: MainWindow, paths: AppPaths) -> None:
         )
     )
     if server.listen():
-        window.instance_server = server
         # Closed with the window, so that no socket file outlives the process.
         window.closing.connect(server.close)
+    else:
+        server.setParent(None)  # not the window's: nothing listens
 
 
 def close_on_signals(window: MainWindow) -> None:
