@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .domain.chart_kind import ChartKind
-from .domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from .domain.parsing import ParseError, parse_day, parse_number, parse_share, parse_token_volume
+from .domain.tokens import format_token_volume
 
 if TYPE_CHECKING:
     from .domain.comparison import Comparison
@@ -50,35 +51,25 @@ class _Parser(argparse.ArgumentParser):
 def token_volume(text: str) -> float:
     try:
         return parse_token_volume(text)
-    except TokenVolumeError as error:
+    except ParseError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def cached_share(text: str) -> float:
-    raw = text.strip()
+def share(text: str) -> float:
     try:
-        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a share; write a fraction such as 0.4 or a percentage such as 40%"
-        ) from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text!r} is outside 0 to 1 (0 % to 100 %)")
-    return value
+        return parse_share(text)
+    except ParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+cached_share = share
 
 
 def as_of_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else _bad_date(text)
-    except ValueError:
-        return _bad_date(text)
-
-
-def _bad_date(text: str) -> NoReturn:
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
-
-
-share = cached_share
+        return parse_day(text)
+    except ParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def prompt_size(text: str) -> float:
@@ -92,15 +83,17 @@ def prompt_size(text: str) -> float:
 
 def reasoning_overhead(text: str) -> float:
     try:
-        value = float(text.strip().removesuffix("x").removesuffix("×"))
-    except ValueError:
+        value = parse_number(text.strip().removesuffix("x").removesuffix("×"))
+    except ParseError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a number; write a multiplier such as 1.5"
         ) from None
-    if not 1.0 <= value <= 1e6:
+    if value < 1.0:
         raise argparse.ArgumentTypeError(
             f"{text!r} is below 1: the overhead multiplies output tokens (1 = no reasoning tokens)"
         )
+    if value > 1e6:
+        raise argparse.ArgumentTypeError(f"{text!r} is above 1,000,000, the largest overhead")
     return value
 
 

@@ -65,7 +65,7 @@ DRIVER = textwrap.dedent(
         )
 
     def edit(model_id, price):
-        from llmcompare_gui.ui.table.table_model import INPUT
+        from llmcompare_gui.domain.table_columns import INPUT
 
         table = window.parts.table
         index = table.index(table.row_of(model_id), table.column_of(INPUT))

@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
 from llmcompare_gui.domain.model import BenchmarkRun, Store
-from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME, parse_token_volume
+from llmcompare_gui.domain.parsing import parse_token_volume
+from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME
 from llmcompare_gui.ui.calculator.calculator import (
     PRESETS,
     SLIDER_MAX,

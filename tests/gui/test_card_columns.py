@@ -12,9 +12,10 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.model import Store
+from llmcompare_gui.domain.table_columns import CARD_COLUMNS
 from llmcompare_gui.store.jsonstore import default_store
 from llmcompare_gui.ui.editing.commands import ReplaceModelCommand
-from llmcompare_gui.ui.table.table_model import CARD_COLUMNS, ModelTableModel
+from llmcompare_gui.ui.table.table_model import ModelTableModel
 
 from .window_helpers import column, open_window, source_model, table_view
 

@@ -130,7 +130,7 @@ def test_every_bad_csv_line_is_listed_and_nothing_can_be_imported(
     ]
     assert column_texts(dialog, 6) == [
         "'cheap' is not a price",
-        "'-3' is not a price (negative or not finite)",
+        "'-3' is negative; a price must be 0 or more",
     ]
     assert not import_button(dialog).isEnabled()
 

@@ -64,11 +64,14 @@ def test_a_rates_csv_is_read_with_a_message_naming_the_line() -> None:
         "GBP": 0.8,
     }
     assert parse_rates_csv("\ufeffEUR,0.9\nUSD,1\n", "USD") == {"EUR": 0.9}
+    assert parse_rates_csv('JPY,"1,000.5"\n', "USD") == {"JPY": 1000.5}
     for text, message in (
         ("currency,rate\nEUR,abc\n", "line 2: 'abc' is not a number"),
         ("EUR,0.9,1\n", "line 1: expected two columns"),
         ("EURO,0.9\n", "line 1: 'EURO' is not a currency code"),
-        ("EUR,-1\n", "line 1: a rate must be a positive number"),
+        ("EUR,-1\n", "line 1: '-1': a rate must be a positive number"),
+        ("EUR,0,9\n", "line 1: expected two columns"),
+        ('EUR,"0,9"\n', "line 1: '0,9': write decimals with a point"),
         ("EUR,0.9\nEUR,0.8\n", "line 2: EUR is given twice"),
         ("USD,2\n", "line 1: the store's own currency USD is 1"),
         ("currency,rate\n", "no rates found"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,10 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import PriceTable, Scenario, compute_costs
+from llmcompare_gui.domain.table_columns import COST
 from llmcompare_gui.store.jsonstore import default_store, parse_store
-from llmcompare_gui.ui.table.table_model import (
-    COST,
-    ROW_ROLE,
-    ModelFilterProxy,
-    ModelTableModel,
-    format_blended,
-    format_price,
-    parse_price,
-)
+from llmcompare_gui.ui.table.proxy import ModelFilterProxy
+from llmcompare_gui.ui.table.table_model import ROW_ROLE, ModelTableModel
 
 from ..stores import litellm_store, write_store
 from .window_helpers import column, open_window, source_model, table_view
@@ -237,47 +230,6 @@ def test_the_model_tester_follows_edits_inserts_and_removals(qtmodeltester: Any)
     model.remove_model("copy")
     model.set_costs(np.arange(3.0), np.arange(3.0))
     assert model.rowCount() == 3
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("1.5", 1.5),
-        (" 2 ", 2.0),
-        ("$0.60", 0.6),
-        (3, 3.0),
-        (0, 0.0),
-        ("1,000", 1000.0),
-        ("12,345.5", 12345.5),
-        ("1e-3", 0.001),
-    ],
-)
-def test_parse_price_accepts_numbers(text: Any, expected: float) -> None:
-    assert parse_price(text, allow_empty=False) == expected
-
-
-@pytest.mark.parametrize(
-    "text", ["-1", "nan", "inf", "x", "", None, True, math.nan, "1,5", "0,60", "1,00,0"]
-)
-def test_parse_price_refuses_what_the_store_would_not_take(text: Any) -> None:
-    with pytest.raises(ValueError, match=r"\S"):
-        parse_price(text, allow_empty=False)
-
-
-def test_prices_show_two_to_four_decimals() -> None:
-    assert [format_price(v) for v in (0.6, 2.5, 0.07, 0.0375, 15.0, 0.0)] == [
-        "0.60",
-        "2.50",
-        "0.07",
-        "0.0375",
-        "15.00",
-        "0.00",
-    ]
-
-
-def test_blended_prices_line_up_with_three_decimals() -> None:
-    values = (0.9166666666666666, 0.735, 0.45, 12.5, 0.0004)
-    assert [format_blended(v) for v in values] == ["0.917", "0.735", "0.450", "12.500", "0.0004"]
 
 
 def test_bundled_notes_sort_after_scores_ascending_and_before_them_descending() -> None:

@@ -229,10 +229,49 @@ def test_csv_names_every_bad_line_and_imports_none() -> None:
     assert caught.value.problems == [
         "line 2, column input_per_mtok: 'cheap' is not a price",
         "line 4, column id: the id is empty",
-        "line 5, column output_per_mtok: '-2' is not a price (negative or not finite)",
+        "line 5, column output_per_mtok: '-2' is negative; a price must be 0 or more",
         "line 6: more cells than the header has columns",
     ]
     assert str(caught.value).startswith("4 bad lines, nothing imported: line 2, column input")
+
+
+def test_csv_prices_and_counts_follow_the_one_parse_rule() -> None:
+    text = (
+        '"id","name","input_per_mtok","output_per_mtok","cached_input_per_mtok","context_window"\n'
+        '"a","A","1,000.50","$0.60"," 0.15 ","128k"\n'
+        '"b","B","2","3 €","","131,072"\n'
+        '"c","C","0.6","2.5","","2.5e5"\n'
+    )
+    a, b, c = read_price_file(text).models
+    assert (a.input_per_mtok, a.output_per_mtok, a.cached_input_per_mtok) == (1000.5, 0.6, 0.15)
+    assert (a.context_window, b.context_window, c.context_window) == (128_000, 131_072, 250_000)
+    assert b.output_per_mtok == 3.0
+
+
+@pytest.mark.parametrize(
+    ("cell", "problem"),
+    [
+        ("1,5", "'1,5': write decimals with a point, e.g. 1.5"),
+        ("EUR 2", "'EUR 2': write the number without a currency code"),
+        ("1e400", "'1e400' is too large"),
+    ],
+)
+def test_csv_prices_the_parse_rule_refuses_are_named(cell: str, problem: str) -> None:
+    text = f'id,name,input_per_mtok,output_per_mtok\nx,X,"{cell}",1\n'
+    with pytest.raises(ImportFileError) as caught:
+        read_price_file(text)
+    assert caught.value.problems == [f"line 2, column input_per_mtok: {problem}"]
+
+
+def test_csv_price_in_its_own_currency_may_carry_the_code() -> None:
+    text = "id,name,input_per_mtok,output_per_mtok,price_currency\nx,X,EUR 2,3 EUR,EUR\n"
+    (model,) = read_price_file(text).models
+    assert (model.input_per_mtok, model.output_per_mtok) == (2.0, 3.0)
+
+
+def test_csv_accepts_a_price_above_the_editors_cap_for_the_preview_to_flag() -> None:
+    (model,) = read_price_file("id,name,input_per_mtok,output_per_mtok\nx,X,2e6,1\n").models
+    assert model.input_per_mtok == 2_000_000
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])

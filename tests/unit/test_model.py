@@ -143,6 +143,12 @@ def test_other_date_forms_are_refused(date: str) -> None:
         Source.model_validate({"title": "t", "retrieved": date})
 
 
+@pytest.mark.parametrize("date", ["2025-02-30", "2025-13", "2025-00-01", "0000"])
+def test_dates_that_do_not_exist_are_refused_as_the_editors_refuse_them(date: str) -> None:
+    with pytest.raises(ValidationError, match="is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"):
+        Source.model_validate({"title": "t", "retrieved": date})
+
+
 @pytest.mark.parametrize("currency", ["usd", "US", "EURO", ""])
 def test_currency_is_a_three_letter_code(currency: str) -> None:
     with pytest.raises(ValidationError):

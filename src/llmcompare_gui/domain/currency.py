@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Sequence
 
 from .model import Model, Store
+from .parsing import ParseError, parse_rate
 
 
 def display_currencies(store: Store) -> list[str]:
@@ -66,13 +66,9 @@ def parse_rates_csv(text: str, store_currency: str) -> dict[str, float]:
         if len(code) != 3 or not code.isascii() or not code.isalpha():
             raise RatesFileError(f"line {number}: {cells[0]!r} is not a currency code like EUR")
         try:
-            rate = float(rate_text)
-        except ValueError:
-            raise RatesFileError(f"line {number}: {rate_text!r} is not a number") from None
-        if not (math.isfinite(rate) and rate > 0):
-            raise RatesFileError(
-                f"line {number}: a rate must be a positive number, not {rate_text}"
-            )
+            rate = parse_rate(rate_text, f"line {number}")
+        except ParseError as error:
+            raise RatesFileError(str(error)) from None
         if code in rates:
             raise RatesFileError(f"line {number}: {code} is given twice")
         if code == store_currency:

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .model import Model, Source, Store
+from .parsing import ParseError, parse_price, parse_token_volume
 
 PER_MILLION = Decimal(1_000_000)
 CARD_FIELDS = (
@@ -706,21 +707,22 @@ def _csv_record(row: Mapping[str | None, Any], line: str) -> ImportedModel | Non
         return None
     if not cells["id"]:
         raise ImportFileError("the id is empty", f"{line}, column id")
+    # Not "currency": in the table export that column is the cost's currency.
+    currency = cells.get("price_currency", "")
+    if currency and not re.fullmatch(r"[A-Z]{3}", currency):
+        raise ImportFileError(
+            f"{currency!r} is not a currency code such as USD",
+            f"{line}, column price_currency",
+        )
     prices = {
-        name: _csv_price(cells.get(name, ""), f"{line}, column {name}") for name in _CSV_PRICES
+        name: _csv_price(cells.get(name, ""), f"{line}, column {name}", currency or None)
+        for name in _CSV_PRICES
     }
     extra = {name: cells[name] for name in _CSV_TEXT_FIELDS if cells.get(name)}
     card: dict[str, Any] = {
         name: prices[name] for name in _CSV_PRICES[3:] if prices[name] is not None
     }
-    # Not "currency": in the table export that column is the cost's currency.
-    currency = cells.get("price_currency", "")
     if currency:
-        if not re.fullmatch(r"[A-Z]{3}", currency):
-            raise ImportFileError(
-                f"{currency!r} is not a currency code such as USD",
-                f"{line}, column price_currency",
-            )
         card["currency"] = currency
     return ImportedModel(
         id=cells["id"],
@@ -737,28 +739,23 @@ def _csv_record(row: Mapping[str | None, Any], line: str) -> ImportedModel | Non
     )
 
 
-def _csv_price(cell: str, where: str) -> float | None:
+def _csv_price(cell: str, where: str, currency: str | None) -> float | None:
     if cell in {"", "—", "-"}:
         return None
     try:
-        value = float(cell)
-    except ValueError:
-        raise ImportFileError(f"{cell!r} is not a price", where) from None
-    if not math.isfinite(value) or value < 0:
-        raise ImportFileError(f"{cell!r} is not a price (negative or not finite)", where)
-    return value
+        # No editor's cap: a store takes any finite price, and the preview flags absurd ones.
+        return parse_price(cell, currency=currency, maximum=math.inf)
+    except ParseError as error:
+        raise ImportFileError(str(error), where) from None
 
 
 def _csv_count(cell: str, where: str) -> float | None:
     if cell in {"", "—", "-"}:
         return None
     try:
-        value = float(cell.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise ImportFileError(f"{cell!r} is not a number", where) from None
-    if not math.isfinite(value) or value <= 0:
-        raise ImportFileError(f"{cell!r} is not a positive number", where)
-    return value
+        return parse_token_volume(cell, positive=True)
+    except ParseError as error:
+        raise ImportFileError(str(error), where) from None
 
 
 def _unneutralise(cell: str) -> str:

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .parsing import check_store_date
 
 SCHEMA_VERSION = 2
 """The newest store format this app reads and writes."""
@@ -30,6 +32,8 @@ DateText = Annotated[
         pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
         description="An ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD.",
     ),
+    # A real date too (no 2025-02-30): the editors check the same, and dating price points needs it.
+    AfterValidator(check_store_date),
 ]
 NonEmptyText = Annotated[str, Field(min_length=1)]
 

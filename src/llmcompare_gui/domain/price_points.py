@@ -15,6 +15,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Model, PricePoint, Pricing, Source
+from .parsing import date_start as parse_date  # the name the charts and tests know
+
+__all__ = [
+    "STALE_AFTER_DAYS",
+    "PriceOption",
+    "is_stale",
+    "models_on",
+    "option_on",
+    "parse_date",
+    "price_options",
+    "priced_on",
+    "priced_with",
+]
 
 STALE_AFTER_DAYS = 183
 """A price point older than about six months is marked stale."""
@@ -56,14 +69,6 @@ class PriceOption:
             parts.append(self.label)
         parts.append(self.source_title)
         return " · ".join(parts)
-
-
-def parse_date(text: str) -> dt.date:
-    """The first day a store date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) covers."""
-    parts = [int(part) for part in text.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    return dt.date(parts[0], parts[1], parts[2])
 
 
 def price_options(model: Model) -> list[PriceOption]:

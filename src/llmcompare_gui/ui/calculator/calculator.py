@@ -47,8 +47,9 @@ from PySide6.QtWidgets import (
 from ...domain.amounts import large_amount
 from ...domain.cost import Scenario, ScenarioError, cheapest_mask, free_mask, ratio_to_cheapest
 from ...domain.model import BenchmarkRun, Model, Store
+from ...domain.parsing import parse_token_volume
 from ...domain.task_cost import run_workload
-from ...domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from ...domain.tokens import TokenVolumeError, format_token_volume
 from ..table.price_date import PriceDateControl
 from .currency import CurrencyControl
 from .run_workload import RunChoice, RunWorkloadDialog, run_choices

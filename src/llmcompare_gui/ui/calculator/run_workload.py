@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import BenchmarkRun, Model
+from ...domain.parsing import parse_token_volume
 from ...domain.task_cost import tokens_per_task
-from ...domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from ...domain.tokens import TokenVolumeError, format_token_volume
 
 DEFAULT_TASKS = 1000.0
 

@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.limits import MAX_PARAMS_B, MAX_PRICE_PER_MTOK, MAX_SCORE
 from ...domain.model import Model, Source, Store
+from ...domain.parsing import parse_token_volume
 from ...domain.price_edit import USER_SOURCE_TITLE, user_priced
-from ...domain.tokens import TokenVolumeError, format_token_volume, parse_token_volume
+from ...domain.tokens import TokenVolumeError, format_token_volume
 
 Data = dict[str, Any]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.currency import RatesFileError, parse_rates_csv
 from ...domain.model import ExchangeRates
+from ...domain.parsing import parse_rate, parse_store_date
 from ..table.table_model import ModelTableModel
-
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 class SetExchangeRatesCommand(QUndoCommand):
@@ -161,18 +159,13 @@ class RatesDialog(QDialog):
                 raise ValueError(f"row {row + 1}: {code!r} is not a currency code like EUR")
             if code == self._store_currency:
                 raise ValueError(f"row {row + 1}: {code} is the store's own currency (always 1)")
-            try:
-                rate = float(text)
-            except ValueError:
-                raise ValueError(f"row {row + 1}: {text!r} is not a number") from None
-            if not (math.isfinite(rate) and rate > 0):
-                raise ValueError(f"row {row + 1}: a rate must be a positive number")
+            rate = parse_rate(text, f"row {row + 1}")
             if code in rates:
                 raise ValueError(f"row {row + 1}: {code} is given twice")
             rates[code] = rate
         as_of = self.as_of.text().strip()
-        if as_of and not _is_date(as_of):
-            raise ValueError(f"Rates as of: {as_of!r} is not a date (YYYY-MM-DD)")
+        if as_of:
+            parse_store_date(as_of, "Rates as of")
         source = self.source.text().strip()
         if not rates and not as_of and not source:
             return None
@@ -187,17 +180,3 @@ class RatesDialog(QDialog):
             self.error.setText(str(error))
             return
         super().accept()
-
-
-def _is_date(text: str) -> bool:
-    import re
-
-    from ...domain.price_points import parse_date
-
-    if not re.match(DATE_PATTERN, text):
-        return False
-    try:
-        parse_date(text)
-    except ValueError:
-        return False
-    return True

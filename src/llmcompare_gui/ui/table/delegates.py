@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .table_model import (
+from ...domain.table_columns import (
     CACHED,
     CARD_PRICE_FIELDS,
     OPTIONAL_PRICES,
     PER_REQUEST,
     PRICE_FIELDS,
-    ModelTableModel,
     parse_price,
 )
+from .table_model import ModelTableModel
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #d32f2f; background: #fdecea; color: #611a15; }"
 

@@ -47,7 +47,8 @@ class PriceDateControl(QWidget):
     def as_of(self) -> dt.date | None:
         if not self._check.isChecked():
             return None
-        return self._date.date().toPython()  # type: ignore[no-any-return]
+        day = self._date.date()
+        return dt.date(day.year(), day.month(), day.day())
 
     def set_as_of(self, day: dt.date | None) -> None:
         """Show ``day`` without emitting (a program's change, not the user's)."""

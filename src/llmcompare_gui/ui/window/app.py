@@ -101,13 +101,15 @@ def wire(
     """Build the table, calculator and charts, connect their controllers, attach them."""
     from ...domain.comparison import ChartKind, Comparison, Table
     from ...domain.price_points import models_on
+    from ...domain.table_columns import COMPARE
     from ...domain.table_export import model_table
     from ..calculator.calculator import CostCalculator
     from ..calculator.cost_controller import CostController
     from ..editing.edit_controller import EditController
     from ..editing.provenance_controller import ProvenanceController
     from ..table.delegates import CellDelegate, CompareDelegate
-    from ..table.table_model import COMPARE, ModelFilterProxy, ModelTableModel
+    from ..table.proxy import ModelFilterProxy
+    from ..table.table_model import ModelTableModel
     from ..transfer.export_controller import ExportController
     from ..transfer.import_controller import ImportController
     from ..transfer.import_dialog import ImportDialog

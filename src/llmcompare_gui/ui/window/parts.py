@@ -13,7 +13,8 @@ if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
     from ..calculator.cost_controller import CostController
     from ..editing.edit_controller import EditController
     from ..editing.provenance_controller import ProvenanceController
-    from ..table.table_model import ModelFilterProxy, ModelTableModel
+    from ..table.proxy import ModelFilterProxy
+    from ..table.table_model import ModelTableModel
     from ..transfer.export_controller import ExportController
     from ..transfer.import_controller import ImportController
     from .chart_panel import ChartPanel

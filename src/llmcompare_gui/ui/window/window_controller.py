@@ -9,16 +9,10 @@ from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from ...domain.comparison import ChartKind
+from ...domain.table_columns import CARD_COLUMNS, COMPARE, COST, NAME, empty_card_columns
 from ...store.paths import AppPaths
-from ..table.table_model import (
-    CARD_COLUMNS,
-    COMPARE,
-    COST,
-    NAME,
-    ModelFilterProxy,
-    ModelTableModel,
-    empty_card_columns,
-)
+from ..table.proxy import ModelFilterProxy
+from ..table.table_model import ModelTableModel
 from .about_dialog import AboutDialog
 from .chart_panel import ChartPanel
 from .main_window import MainWindow
