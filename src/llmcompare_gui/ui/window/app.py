@@ -258,7 +258,7 @@ def wire(
         parent=window,
     )
     lifetime.message.connect(message)
-    controller.reset_handler = lifetime.reset_to_defaults
+    controller.resetConfirmed.connect(lifetime.reset_to_defaults)
     window.closing.connect(lifetime.close)
     parts = WindowParts(
         session=session,
