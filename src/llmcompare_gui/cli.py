@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .domain.chart_kind import ChartKind
+from .domain.formatting import token_volume as volume_text
 from .domain.parsing import ParseError, parse_day, parse_number, parse_share, parse_token_volume
-from .domain.tokens import format_token_volume
 
 if TYPE_CHECKING:
     from .domain.comparison import Comparison
@@ -167,14 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         default=DEFAULT_INPUT_TOKENS,
         help="input tokens a month, e.g. 2500000, 2.5e6, 750k, 10M, 2.5B "
-        f"(default: {format_token_volume(DEFAULT_INPUT_TOKENS)})",
+        f"(default: {volume_text(DEFAULT_INPUT_TOKENS)})",
     )
     export.add_argument(
         "--output-tokens",
         type=token_volume,
         metavar="N",
         default=DEFAULT_OUTPUT_TOKENS,
-        help=f"output tokens a month (default: {format_token_volume(DEFAULT_OUTPUT_TOKENS)})",
+        help=f"output tokens a month (default: {volume_text(DEFAULT_OUTPUT_TOKENS)})",
     )
     export.add_argument(
         "--cached-share",
@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         default=DEFAULT_PROMPT_TOKENS,
         help="input tokens per request (the prompt size), which picks long-context tiers; "
-        f"requests = input tokens / N (default: {format_token_volume(DEFAULT_PROMPT_TOKENS)})",
+        f"requests = input tokens / N (default: {volume_text(DEFAULT_PROMPT_TOKENS)})",
     )
     export.add_argument(
         "--service-tier",

@@ -15,9 +15,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.charts import DARK, LIGHT, MAX_CHARTED_MODELS, create_chart
-from llmcompare_gui.charts._common import ChartBase
 from llmcompare_gui.charts.base import ChartFigure
 from llmcompare_gui.charts.cost import CostChart
+from llmcompare_gui.charts.plot import ChartBase
 from llmcompare_gui.domain.comparison import ChartKind, Comparison
 from llmcompare_gui.domain.price_points import priced_on
 
@@ -372,7 +372,7 @@ def test_free_model_on_log_axes(qtbot: QtBot) -> None:
     [(1.0, 1.0), (1.01, 1.2), (0.0314, 0.035), (461 * 1.32, 700.0), (999.0, 1000.0), (0.0, 1.0)],
 )
 def test_nice_ceiling_rounds_up_to_a_round_number(value: float, expected: float) -> None:
-    from llmcompare_gui.charts._common import nice_ceiling
+    from llmcompare_gui.charts.axes import nice_ceiling
 
     assert nice_ceiling(value) == pytest.approx(expected)
     assert nice_ceiling(value) >= value

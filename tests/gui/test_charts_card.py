@@ -56,7 +56,7 @@ def test_cost_bars_stack_every_non_zero_component(qtbot: QtBot) -> None:
     assert chart.legend_labels() == ["Input (not cached)", "Cache write", "Output"]
     tip = chart.tooltip_at(100.0, 0.0)
     assert "cache write: $312.50" in tip
-    assert "total: $2,312 a month" in tip
+    assert "total: $2,312.50 a month" in tip
 
 
 def test_the_legend_follows_the_components(qtbot: QtBot) -> None:
@@ -75,7 +75,7 @@ def test_the_tooltip_names_the_rule_that_priced_a_bar(qtbot: QtBot) -> None:
     tip = chart.tooltip_at(100.0, 0.0)
     assert "200K" in tip, tip
     # 250K > 200K: the whole request at the tier, 1B × 2.50 + 100M × 15.00 per million.
-    assert "total: $4,000 a month" in tip
+    assert "total: $4,000.00 a month" in tip
 
 
 def line_value(chart, size: float) -> float:  # type: ignore[no-untyped-def]
@@ -106,9 +106,9 @@ def test_prompt_size_tooltip_gives_each_cost_at_the_size_under_the_cursor(qtbot:
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0)))
     # 1B input and 100M output at $1.25/$10 per million up to 200K, $2.50/$15 above.
     below = chart.tooltip_at(math.log10(100_000), 0.0)
-    assert below.splitlines() == ["At 100K prompt tokens per request:", "Gemini-like: $2,250"]
+    assert below.splitlines() == ["At 100K prompt tokens per request:", "Gemini-like: $2,250.00"]
     above = chart.tooltip_at(math.log10(300_000), 0.0)
-    assert above.splitlines()[1] == "Gemini-like: $4,000"
+    assert above.splitlines()[1] == "Gemini-like: $4,000.00"
 
 
 def test_prompt_size_chart_follows_the_scenario_in_place(qtbot: QtBot) -> None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..domain.comparison import Comparison
-from ._common import MAX_CHARTED_MODELS, ChartBase, CompactAxis, charted_rows, money, pg
+from ..domain.formatting import money
+from . import MAX_CHARTED_MODELS
+from .axes import CompactAxis
+from .binding import pg
+from .plot import ChartBase, charted_rows
 
 COST_FLOOR = 1e-4
 """Costs below this (in the currency) are drawn at it: a log axis has no zero."""
@@ -15,7 +19,8 @@ DASHES = (None, [6.0, 3.0], [2.0, 2.0])
 
 def logarithmic(values: np.ndarray) -> np.ndarray:
     """Costs as base-10 logarithms, a free model drawn at :data:`COST_FLOOR`."""
-    return np.log10(np.maximum(values, COST_FLOOR))
+    logs: np.ndarray = np.log10(np.maximum(values, COST_FLOOR))
+    return logs
 
 
 class CostLinesChart(ChartBase):

@@ -8,7 +8,10 @@ import numpy as np
 
 from ..domain.comparison import Comparison
 from ..domain.model import Model
-from ._common import MAX_CHARTED_MODELS, ChartBase, TextPool, charted_rows, elide, pg, place_labels
+from . import MAX_CHARTED_MODELS
+from .binding import pg
+from .labels import TextPool, elide, place_labels
+from .plot import ChartBase, charted_rows
 
 
 class PointChart(ChartBase):

@@ -13,15 +13,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.model import REPORTED_BY_LABELS, BenchmarkResult
-from ._common import (
-    MAX_CHARTED_MODELS,
-    ChartBase,
-    TextPool,
-    charted_rows,
-    elide,
-    is_not_available,
-    pg,
-)
+from . import MAX_CHARTED_MODELS
+from .binding import pg
+from .labels import TextPool, elide, is_not_available
+from .plot import ChartBase, charted_rows
 
 GROUP_WIDTH = 0.8
 ROTATE_VALUES_ABOVE = 4
@@ -95,7 +90,7 @@ class BenchmarksChart(ChartBase):
         self._set_note("\n".join(note_lines))
         axis = self.plot.getAxis("bottom")
         if not models or not scored:
-            self._slots = []
+            self._slots: list[tuple[float, float, str]] = []  # (centre, half width, tooltip)
             for bar in (*self.bars, *self.claim_bars):
                 bar.setOpts(x=np.zeros(0), height=np.zeros(0))
             axis.setTicks([[]])
@@ -107,7 +102,7 @@ class BenchmarksChart(ChartBase):
         self._show_empty("")
         count = len(models)
         slot = GROUP_WIDTH / count
-        self._slots: list[tuple[float, float, str]] = []  # (centre, half width, tooltip)
+        self._slots = []
         top = max(
             (
                 report.score

@@ -13,18 +13,12 @@ import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.cost import cheapest_mask, free_mask
-from ._common import (
-    MAX_CHARTED_MODELS,
-    ChartBase,
-    ChartFont,
-    TextPool,
-    charted_rows,
-    elide,
-    money,
-    nice_ceiling,
-    pg,
-    text_width,
-)
+from ..domain.formatting import money
+from . import MAX_CHARTED_MODELS
+from .axes import nice_ceiling
+from .binding import pg
+from .labels import ChartFont, TextPool, elide, text_width
+from .plot import ChartBase, charted_rows
 
 INPUT_COLOUR = "#0072B2"  # blue
 CACHED_COLOUR = "#56B4E9"  # sky blue

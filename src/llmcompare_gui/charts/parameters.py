@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.formatting import percent
 from ..domain.model import Model
-from ._common import elide
 from ._points import PointChart
+from .labels import elide
 
 
 class ParametersChart(PointChart):
@@ -28,11 +29,11 @@ class ParametersChart(PointChart):
 
     def _label(self, comparison: Comparison, model: Model, row: int) -> str:
         share = model.sparsity
-        suffix = f" ({share * 100:.1f} % active)" if share is not None else ""
+        suffix = f" ({percent(share)} active)" if share is not None else ""
         return elide(model.name, 200) + suffix
 
     def _tooltip(self, comparison: Comparison, model: Model, values: tuple[float, float]) -> str:
         return (
             f"{model.name}: {values[0]:g}B total, {values[1]:g}B active "
-            f"({values[1] / values[0] * 100:.1f} % active)"
+            f"({percent(values[1] / values[0])} active)"
         )

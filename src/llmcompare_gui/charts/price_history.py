@@ -10,8 +10,11 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from ..domain.comparison import PRICE_FIELDS, ChartKind, Comparison
+from ..domain.formatting import price_with_unit
 from ..domain.price_points import PriceOption, parse_date, price_options
-from ._common import MAX_CHARTED_MODELS, ChartBase, charted_rows, money, pg
+from . import MAX_CHARTED_MODELS
+from .binding import pg
+from .plot import ChartBase, charted_rows
 
 FIELD_STYLES = {
     "input": Qt.PenStyle.SolidLine,
@@ -171,7 +174,7 @@ class PriceHistoryChart(ChartBase):
                     stop,
                     float(price),
                     f"{name}{label} — {FIELD_NAMES[field_name]} "
-                    f"{money(float(price), currency)}/M from {option.effective}\n"
+                    f"{price_with_unit(float(price), currency)} from {option.effective}\n"
                     f"Source: {option.source_title}",
                 )
             )

@@ -15,11 +15,9 @@ import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison, prompt_size_grid, prompt_size_range
 from ..domain.cost import prompt_size_costs, tier_thresholds
-from ..domain.tokens import format_token_volume
-from ._common import (
-    charted_rows,
-)
+from ..domain.formatting import token_volume
 from ._cost_lines import CostLinesChart, logarithmic
+from .plot import charted_rows
 
 
 class PromptSizeChart(CostLinesChart):
@@ -35,8 +33,8 @@ class PromptSizeChart(CostLinesChart):
         currency = comparison.currency
         scenario = comparison.scenario
         self._set_title(
-            f"Monthly cost against prompt size ({format_token_volume(scenario.input_tokens)} "
-            f"input and {format_token_volume(scenario.output_tokens)} output tokens a month)"
+            f"Monthly cost against prompt size ({token_volume(scenario.input_tokens)} "
+            f"input and {token_volume(scenario.output_tokens)} output tokens a month)"
         )
         self._set_axis_labels(f"Cost per month ({currency})", "Prompt tokens per request")
         if not rows:
@@ -66,7 +64,7 @@ class PromptSizeChart(CostLinesChart):
         )
         self.current.setVisible(True)
         self.current.setPos(math.log10(scenario.prompt_tokens))
-        self.current.label.setFormat(f"scenario: {format_token_volume(scenario.prompt_tokens)}")
+        self.current.label.setFormat(f"scenario: {token_volume(scenario.prompt_tokens)}")
         thresholds = tier_thresholds(comparison.prices, scenario)
         tiered = sum(1 for row in rows if thresholds[row])
         note = (
@@ -84,7 +82,10 @@ class PromptSizeChart(CostLinesChart):
         self._set_range(math.log10(low), math.log10(high), bottom - margin * 2.5, top + margin * 2)
 
     def _costs_at(self, comparison: Comparison, value: float) -> np.ndarray:
-        return prompt_size_costs(comparison.prices, comparison.scenario, np.array([value]))[0]
+        costs: np.ndarray = prompt_size_costs(
+            comparison.prices, comparison.scenario, np.array([value])
+        )[0]
+        return costs
 
     def _tooltip_heading(self, value: float) -> str:
-        return f"At {format_token_volume(value)} prompt tokens per request:"
+        return f"At {token_volume(value)} prompt tokens per request:"

@@ -9,32 +9,20 @@ from __future__ import annotations
 import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.formatting import fine_money
 from ..domain.model import BenchmarkRun
 from ..domain.task_cost import TaskCost
-from ._common import CURRENCY_SYMBOLS as _SYMBOLS
-from ._common import (
-    MAX_CHARTED_MODELS,
-    ChartBase,
-    ChartFont,
-    TextPool,
-    elide,
-    nice_ceiling,
-    pg,
-    text_width,
-)
+from . import MAX_CHARTED_MODELS
+from .axes import nice_ceiling
+from .binding import pg
+from .labels import ChartFont, TextPool, elide, text_width
+from .plot import ChartBase
 
 BAR_COLOUR = "#0072B2"
 CHEAPEST_COLOUR = "#009E73"
 BAR_THICKNESS = 0.62
 LABEL_ROOM = 1.9
 """The value axis runs this far past the longest bar, for its label."""
-
-
-def per_task_money(value: float, currency: str) -> str:
-    """``$0.0175``: three significant figures, as a task costs cents or less."""
-    number = f"{value:,.2f}" if value >= 10 else f"{value:.3g}"
-    symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{number} {currency}"
 
 
 def solved_text(item: TaskCost) -> str:
@@ -131,7 +119,7 @@ class TaskCostChart(ChartBase):
         for position, item in enumerate(shown):
             is_cheapest = bool(cheapest[position])
             self.labels.take(
-                f"{per_task_money(item.cost_per_solved, currency)} per task · {solved_text(item)}",
+                f"{fine_money(item.cost_per_solved, currency)} per task · {solved_text(item)}",
                 item.cost_per_solved,
                 float(position),
                 anchor=(-0.03, 0.5),
@@ -146,9 +134,9 @@ class TaskCostChart(ChartBase):
         currency = self._currency
         return (
             f"{item.model.name}\n"
-            f"{per_task_money(item.cost_per_solved, currency)} per solved task "
+            f"{fine_money(item.cost_per_solved, currency)} per solved task "
             f"({solved_text(item)}, {item.run.pass_rate_2:g} %)\n"
-            f"run cost at these prices: {per_task_money(item.run_cost, currency)} "
+            f"run cost at these prices: {fine_money(item.run_cost, currency)} "
             f"for {item.run.prompt_tokens:,} prompt and {item.run.completion_tokens:,} "
             "completion tokens\n"
             f"{run_details(item.run)}"

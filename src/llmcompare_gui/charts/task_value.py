@@ -12,10 +12,14 @@ import math
 import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.formatting import fine_money
 from ..domain.task_cost import TaskCost
-from ._common import MAX_CHARTED_MODELS, ChartBase, TextPool, elide, pg, place_labels
+from . import MAX_CHARTED_MODELS
 from ._points import _span
-from .task_cost import left_out_note, per_task_money, run_details, solved_text
+from .binding import pg
+from .labels import TextPool, elide, place_labels
+from .plot import ChartBase
+from .task_cost import left_out_note, run_details, solved_text
 
 FRONT_COLOUR = "#009E73"
 
@@ -105,7 +109,7 @@ class TaskValueChart(ChartBase):
     def _tooltip(self, item: TaskCost) -> str:
         return (
             f"{item.model.name}: {item.run.pass_rate_2:g} % ({solved_text(item)}), "
-            f"{per_task_money(item.cost_per_solved, self._currency)} per solved task"
+            f"{fine_money(item.cost_per_solved, self._currency)} per solved task"
             + (" — on the Pareto front" if item.pareto else "")
             + f"\n{run_details(item.run)}"
         )

@@ -10,9 +10,10 @@ import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.cost import price_per_mtok
+from ..domain.formatting import price_with_unit
 from ..domain.model import Model
-from ._common import is_not_available, money
 from ._points import PointChart
+from .labels import is_not_available
 
 
 class ValueChart(PointChart):
@@ -58,6 +59,6 @@ class ValueChart(PointChart):
         definition = comparison.value_benchmark_definition()
         name = definition.name if definition else "score"
         return (
-            f"{model.name}: {money(values[0], comparison.currency)} per million tokens "
-            f"(effective, for this workload), {name} {values[1]:g}"
+            f"{model.name}: {price_with_unit(values[0], comparison.currency)} "
+            f"(effective, per million tokens of this workload), {name} {values[1]:g}"
         )

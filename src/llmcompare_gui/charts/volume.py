@@ -15,16 +15,12 @@ import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison, volume_grid, volume_range
 from ..domain.cost import input_volume_costs
+from ..domain.formatting import money, token_volume
 from ..domain.scenario_text import scenario_knobs
-from ..domain.tokens import format_token_volume
-from ._common import (
-    TextPool,
-    charted_rows,
-    elide,
-    money,
-    pg,
-)
 from ._cost_lines import CostLinesChart, logarithmic
+from .binding import pg
+from .labels import TextPool, elide
+from .plot import charted_rows
 
 MAX_BREAK_EVEN_LABELS = 6
 
@@ -51,7 +47,7 @@ class VolumeChart(CostLinesChart):
         currency = comparison.currency
         scenario = comparison.scenario
         self._set_title(
-            f"Monthly cost against input volume ({format_token_volume(scenario.output_tokens)} "
+            f"Monthly cost against input volume ({token_volume(scenario.output_tokens)} "
             f"output tokens, {', '.join(scenario_knobs(scenario))})"
         )
         self._set_axis_labels(f"Cost per month ({currency})", "Input tokens per month")
@@ -86,7 +82,7 @@ class VolumeChart(CostLinesChart):
         self.current.setVisible(scenario.input_tokens > 0)
         if scenario.input_tokens > 0:
             self.current.setPos(math.log10(scenario.input_tokens))
-            self.current.label.setFormat(f"scenario: {format_token_volume(scenario.input_tokens)}")
+            self.current.label.setFormat(f"scenario: {token_volume(scenario.input_tokens)}")
         bottom, top = float(log_costs.min()), float(log_costs.max())
         note = self._show_break_even(comparison, rows, (bottom + top) / 2)
         self._set_note("\n".join(part for part in (charted.note, note) if part))
@@ -127,7 +123,7 @@ class VolumeChart(CostLinesChart):
             first = elide(names[point.first].name, 140)
             second = elide(names[point.second].name, 140)
             text = (
-                f"{first} = {second}\nat {format_token_volume(point.input_tokens)}, "
+                f"{first} = {second}\nat {token_volume(point.input_tokens)}, "
                 f"{money(point.cost, comparison.currency)}"
             )
             # To the point's right in the left half of the chart, to its left in the right
@@ -153,7 +149,10 @@ class VolumeChart(CostLinesChart):
         )
 
     def _costs_at(self, comparison: Comparison, value: float) -> np.ndarray:
-        return input_volume_costs(comparison.prices, comparison.scenario, np.array([value]))[0]
+        costs: np.ndarray = input_volume_costs(
+            comparison.prices, comparison.scenario, np.array([value])
+        )[0]
+        return costs
 
     def _tooltip_heading(self, value: float) -> str:
-        return f"At {format_token_volume(value)} input tokens a month:"
+        return f"At {token_volume(value)} input tokens a month:"

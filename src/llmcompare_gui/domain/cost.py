@@ -31,8 +31,9 @@ from typing import Literal, get_args
 import numpy as np
 import numpy.typing as npt
 
+from .formatting import token_volume
 from .model import PRICE_FIELDS, LongContextTier, Model, PriceCard, PriceOverrides, Store
-from .tokens import MAX_TOKEN_VOLUME, TokenVolumeError, check_token_volume, format_token_volume
+from .tokens import MAX_TOKEN_VOLUME, TokenVolumeError, check_token_volume
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -356,8 +357,8 @@ class PriceTable:
         for row in np.flatnonzero(level):
             threshold = thresholds[row, level[row] - 1]
             tier_note = (
-                f"prompt {format_token_volume(prompt_tokens)} > "
-                f"{format_token_volume(float(threshold))}: whole request at the long-context rates"
+                f"prompt {token_volume(prompt_tokens)} > "
+                f"{token_volume(float(threshold))}: whole request at the long-context rates"
             )
             notes[row] = f"{notes[row]}; {tier_note}" if notes[row] else tier_note
         return EffectivePrices(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .cost import Scenario
-from .tokens import format_token_volume
+from .formatting import token_volume
 
 
 def scenario_knobs(scenario: Scenario) -> list[str]:
@@ -19,7 +19,7 @@ def scenario_knobs(scenario: Scenario) -> list[str]:
     if scenario.cache_ttl != "5m":
         knobs.append("1-hour cache writes")
     if scenario.prompt_tokens != DEFAULT.prompt_tokens:
-        knobs.append(f"{format_token_volume(scenario.prompt_tokens)}-token prompts")
+        knobs.append(f"{token_volume(scenario.prompt_tokens)}-token prompts")
     if scenario.service_tier != "standard":
         knobs.append(f"{scenario.service_tier} tier")
     if scenario.off_peak_share:

@@ -19,11 +19,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from .amounts import large_amount
+from .formatting import token_volume as format_token_volume
 from .limits import MAX_PRICE_PER_MTOK
 from .model import REPORTED_BY_LABELS, BenchmarkResult, Model, Quantity, Source, Store
 from .price_points import PriceOption, is_stale, option_on, price_options
 from .task_cost import models_with_runs, task_costs
-from .tokens import format_token_volume
 
 MISSING = "—"
 FREE = "free"

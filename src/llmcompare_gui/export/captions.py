@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.currency import conversion_note
+from ..domain.formatting import token_volume
 from ..domain.model import Model, Source
 from ..domain.scenario_text import scenario_knobs
-from ..domain.tokens import format_token_volume
 
 MAX_SOURCES = 3
 """Sources named in a footnote; more are counted."""
@@ -56,14 +56,14 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
     scenario = comparison.scenario
     if kind is ChartKind.COST:
         return (
-            f"Monthly cost for {format_token_volume(scenario.input_tokens)} input and "
-            f"{format_token_volume(scenario.output_tokens)} output tokens, "
+            f"Monthly cost for {token_volume(scenario.input_tokens)} input and "
+            f"{token_volume(scenario.output_tokens)} output tokens, "
             f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.VOLUME:
         return (
             f"Monthly cost as input volume grows, with "
-            f"{format_token_volume(scenario.output_tokens)} output tokens, "
+            f"{token_volume(scenario.output_tokens)} output tokens, "
             f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.BENCHMARKS:
@@ -76,8 +76,8 @@ def default_title(comparison: Comparison, kind: ChartKind) -> str:
         return f"Prices per million tokens over time: {_names(comparison)}"
     if kind is ChartKind.PROMPT_SIZE:
         return (
-            f"Monthly cost against prompt size, for {format_token_volume(scenario.input_tokens)} "
-            f"input and {format_token_volume(scenario.output_tokens)} output tokens, "
+            f"Monthly cost against prompt size, for {token_volume(scenario.input_tokens)} "
+            f"input and {token_volume(scenario.output_tokens)} output tokens, "
             f"{', '.join(scenario_knobs(scenario))}{_as_of_suffix(comparison)}"
         )
     if kind is ChartKind.TASK_COST:

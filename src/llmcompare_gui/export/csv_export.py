@@ -1,8 +1,8 @@
 """CSV that spreadsheets read safely.
 
-Numbers are written as plain decimals (never ``1e-05``), rounded to
-:data:`SIGNIFICANT_DIGITS` so float noise (``329.99999999999994``) never
-reaches a file; text that a spreadsheet would run as a formula is prefixed
+Numbers are written by :func:`~llmcompare_gui.domain.formatting.plain_number`:
+plain decimals (never ``1e-05``), rounded so float noise (``329.99999999999994``)
+never reaches a file; text that a spreadsheet would run as a formula is prefixed
 with ``'``. Every CSV the app writes goes through :func:`format_cell`.
 """
 
@@ -12,21 +12,13 @@ import csv
 import io
 import math
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from pathlib import Path
 
 from ..atomicfile import write_text_atomically
 from ..domain.comparison import Cell
+from ..domain.formatting import plain_number
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-SIGNIFICANT_DIGITS = 12
-"""Enough for any price or cost; few enough to drop binary rounding residue."""
-
-
-def plain_number(value: float) -> str:
-    """``329.99999999999994`` → ``330``, ``1e-05`` → ``0.00001``: 12 significant digits."""
-    text = format(Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}").normalize(), "f")
-    return "0" if text == "-0" else text
 
 
 def format_cell(value: Cell) -> str:

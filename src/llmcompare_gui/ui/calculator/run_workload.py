@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.formatting import token_volume
 from ...domain.model import BenchmarkRun, Model
 from ...domain.parsing import parse_token_volume
 from ...domain.task_cost import tokens_per_task
-from ...domain.tokens import TokenVolumeError, format_token_volume
+from ...domain.tokens import TokenVolumeError
 
 DEFAULT_TASKS = 1000.0
 
@@ -54,12 +55,15 @@ class RunWorkloadDialog(QDialog):
         self.setWindowTitle("Workload Like an Aider Run")
         self.setObjectName("runWorkloadDialog")
         self._choices = list(choices)
-        self.run_combo = QComboBox(objectName="runCombo")
+        self.run_combo = QComboBox()
+        self.run_combo.setObjectName("runCombo")
         for choice in self._choices:
             self.run_combo.addItem(choice.label)
-        self.tasks_edit = QLineEdit(format_token_volume(DEFAULT_TASKS), objectName="tasksEdit")
+        self.tasks_edit = QLineEdit(token_volume(DEFAULT_TASKS))
+        self.tasks_edit.setObjectName("tasksEdit")
         self.tasks_edit.setToolTip("Tasks a month, e.g. 500, 2k, 1.5M")
-        self.per_task = QLabel(objectName="tokensPerTask")
+        self.per_task = QLabel()
+        self.per_task.setObjectName("tokensPerTask")
         self.per_task.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -100,8 +104,8 @@ class RunWorkloadDialog(QDialog):
         self.per_task.setText(
             f"{prompt:,.0f} input and {completion:,.0f} output tokens per task "
             f"({run.test_cases} cases of run {run.run}); × {tasks:,.0f} tasks = "
-            f"{format_token_volume(prompt * tasks)} input and "
-            f"{format_token_volume(completion * tasks)} output tokens a month. "
+            f"{token_volume(prompt * tasks)} input and "
+            f"{token_volume(completion * tasks)} output tokens a month. "
             "The costs then follow each model's own prices."
         )
 
