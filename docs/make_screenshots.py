@@ -40,12 +40,12 @@ def main() -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="llmcompare-shot-"))
         window = create_main_window(data_dir)
         window.theme_actions[theme].trigger()
-        window.parts.charts.set_current_kind(ChartKind(args.tab))  # type: ignore[attr-defined]
+        window.parts.charts.set_current_kind(ChartKind(args.tab))
         window.resize(*SIZE)
         window.show()
         for _ in range(10):
             QApplication.processEvents()
-        window.parts.charts.flush()  # type: ignore[attr-defined]
+        window.parts.charts.flush()
         for _ in range(10):
             QApplication.processEvents()
         picture = window.grab()
