@@ -5,7 +5,7 @@ namespace costs ~18 ms, which the window's shell does not need before it is
 on screen.
 
 This module only lays out; what happens after construction is decided by the
-controllers that ``app.py`` wires to it and hands over in one :class:`WindowParts`.
+controllers that ``wiring.py`` connects to it and hands over in one :class:`WindowParts`.
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
     # -- the parts others provide ----------------------------------------------------
 
     def attach(self, parts: WindowParts) -> None:
-        """The parts wired to this window once a store is open (by ``app.wire``)."""
+        """The parts wired to this window once a store is open (by ``wiring.wire``)."""
         self._parts = parts
 
     @property

@@ -1,4 +1,4 @@
-"""The typed parts the composition root (``app.py``) wires to a main window on an open store."""
+"""The typed parts the composition root (``wiring.py``) attaches to a window on an open store."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
 
 @dataclass(frozen=True)
 class WindowParts:
-    """Everything :func:`~llmcompare_gui.ui.window.app.wire` built for one open store.
+    """Everything :func:`~llmcompare_gui.ui.window.wiring.wire` built for one open store.
 
     Reached as ``MainWindow.parts`` by tests and embedders. The window's own
     view state (columns, theme, sizes) is not here: it is driven through the
