@@ -18,7 +18,25 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .domain.chart_kind import ChartKind
 from .domain.formatting import token_volume as volume_text
-from .domain.parsing import ParseError, parse_day, parse_number, parse_share, parse_token_volume
+from .domain.parsing import (
+    ParseError,
+    parse_currency_code,
+    parse_day,
+    parse_number,
+    parse_share,
+    parse_token_volume,
+)
+from .services.export_service import (
+    DEFAULT_HEIGHT,
+    DEFAULT_WIDTH,
+    EXPORT_FORMATS,
+    MAX_SIDE,
+    MIN_SIDE,
+    ChartOptions,
+    ExportError,
+    export_format,
+    write_chart,
+)
 
 if TYPE_CHECKING:
     from .domain.comparison import Comparison
@@ -34,7 +52,6 @@ DEFAULT_OUTPUT_TOKENS = 20e6
 DEFAULT_PROMPT_TOKENS = 10e3
 SERVICE_TIERS = ("standard", "batch", "flex", "priority")
 CACHE_TTLS = ("5m", "1h")
-FORMATS = ("png", "svg", "pdf", "csv")
 
 
 class UsageError(Exception):
@@ -98,10 +115,10 @@ def reasoning_overhead(text: str) -> float:
 
 
 def currency_code(text: str) -> str:
-    code = text.strip().upper()
-    if len(code) != 3 or not code.isalpha() or not code.isascii():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code such as USD or EUR")
-    return code
+    try:
+        return parse_currency_code(text)
+    except ParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def pixel_size(text: str) -> int:
@@ -109,8 +126,8 @@ def pixel_size(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of pixels") from None
-    if not 16 <= value <= 16384:
-        raise argparse.ArgumentTypeError(f"{text} pixels is outside 16 to 16384")
+    if not MIN_SIDE <= value <= MAX_SIDE:
+        raise argparse.ArgumentTypeError(f"{text} pixels is outside {MIN_SIDE} to {MAX_SIDE}")
     return value
 
 
@@ -160,7 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="file to write (replaced atomically)",
     )
-    export.add_argument("--format", choices=FORMATS, help="default: from the extension of PATH")
+    export.add_argument(
+        "--format", choices=EXPORT_FORMATS, help="default: from the extension of PATH"
+    )
     export.add_argument(
         "--input-tokens",
         type=token_volume,
@@ -253,16 +272,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--width",
         type=pixel_size,
-        default=1280,
+        default=DEFAULT_WIDTH,
         metavar="PX",
-        help="picture width in pixels (default: 1280)",
+        help=f"picture width in pixels (default: {DEFAULT_WIDTH})",
     )
     export.add_argument(
         "--height",
         type=pixel_size,
-        default=720,
+        default=DEFAULT_HEIGHT,
         metavar="PX",
-        help="picture height in pixels (default: 720)",
+        help=f"picture height in pixels (default: {DEFAULT_HEIGHT})",
     )
     export.add_argument("--title", help="chart title (default: describes the scenario)")
     export.add_argument(
@@ -324,7 +343,6 @@ def fail(status: int, message: str) -> int:
 
 
 def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
-    from .atomicfile import FileWriteError
     from .domain.comparison import Comparison
     from .domain.cost import Scenario, ScenarioError
     from .store.errors import StoreError
@@ -339,11 +357,10 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
             + ", ".join(kind.value for kind in ChartKind)
         ) from None
     out: Path = args.out
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise UsageError(
-            f"cannot tell the format of {str(out)!r}; give --format ({', '.join(FORMATS)})"
-        )
+    try:
+        fmt = export_format(out, args.format)
+    except ExportError as error:
+        raise UsageError(f"{error} with --format") from None
 
     path = resolve_paths(data_dir).store_file
     try:
@@ -402,26 +419,10 @@ def run_export(args: argparse.Namespace, data_dir: str | None) -> int:
     )
     if kind in (ChartKind.TASK_COST, ChartKind.TASK_VALUE):
         _name_unpriced_runs(comparison)
+    options = ChartOptions(width=args.width, height=args.height, title=args.title, theme=args.theme)
     try:
-        if fmt == "csv":
-            from .export.csv_export import write_csv
-
-            table = comparison.table(kind)
-            write_csv(out, table.header, table.rows)
-        else:
-            from .export.headless import export_chart_file
-
-            export_chart_file(
-                comparison,
-                kind,
-                out,
-                fmt,
-                width=args.width,
-                height=args.height,
-                title=args.title,
-                theme=args.theme,
-            )
-    except FileWriteError as error:
+        write_chart(comparison, kind, out, fmt, options)
+    except ExportError as error:
         return fail(EXIT_WRITE_FAILED, f"cannot write {error}")
     return EXIT_OK
 
@@ -437,24 +438,18 @@ def _name_unpriced_runs(comparison: Comparison) -> None:
 
 
 def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
-    from .domain.importers import ImportFileError, ImportFormat, summary_lines
-    from .domain.imports import plan_any_import, read_import_file
+    from .domain.importers import ImportFormat, summary_lines
+    from .services import import_service
     from .store.errors import StoreError
     from .store.paths import resolve_paths
     from .store.session import StoreSession
 
     source: Path = args.file
-    try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        return fail(EXIT_IMPORT_FILE, f"cannot read {source}: {error.strerror or error}")
-    except UnicodeDecodeError as error:
-        return fail(EXIT_IMPORT_FILE, f"{source}: byte {error.start}: not UTF-8 text")
     fmt = ImportFormat(args.format) if args.format else None
     try:
-        result = read_import_file(text, fmt, source.name)
-    except ImportFileError as error:
-        return fail(EXIT_IMPORT_FILE, f"cannot import {source}: {error}")
+        result = import_service.read_file(source, fmt)
+    except import_service.ImportReadError as error:
+        return fail(EXIT_IMPORT_FILE, str(error))
 
     paths = resolve_paths(data_dir)
     try:
@@ -464,17 +459,18 @@ def run_import(args: argparse.Namespace, data_dir: str | None) -> int:
     try:
         if not args.dry_run and session.read_only:
             return fail(EXIT_STORE, f"cannot change {session.path}: {session.read_only_reason}")
-        plan = plan_any_import(session.store, result)
+        plan = import_service.preview(session.store, result)
         lines = [f"{source} ({result.format.value}) into {session.path}"]
         lines += summary_lines(plan, dry_run=args.dry_run)
-        if not args.dry_run and plan.changes_anything:
+        if not args.dry_run:
             # Saved before anything is printed: a reader that goes away (`| head`)
             # must not stop the import it was only watching.
             try:
-                session.replace(plan.store, "before-import")
+                saved = import_service.apply(session, plan)
             except StoreError as error:
                 return fail(EXIT_STORE, f"nothing imported: {error}")
-            lines.append(f"Saved {session.path} (the previous version is kept as a backup)")
+            if saved:
+                lines.append(f"Saved {session.path} (the previous version is kept as a backup)")
         print("\n".join(lines))
         return EXIT_OK
     finally:

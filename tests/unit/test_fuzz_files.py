@@ -4,8 +4,8 @@ Two kinds of input: byte-mutated copies of real files (bits flipped, bytes cut,
 chunks repeated, hostile tokens such as NaN, 1e999, deep nesting or a lone
 surrogate spliced in) and hypothesis-generated JSON shaped like each format.
 Stores go through :meth:`StoreSession.open` (the window's and the command
-line's path); import files through the generic entry point that guesses the
-format (``read_import_file`` with no format, then ``plan_any_import``: LiteLLM,
+line's path); import files through the import service both use, which guesses the
+format (``import_service.read_file`` with no format, then ``preview``: LiteLLM,
 OpenRouter, CSV, Aider's leaderboard YAML, benchmark CSV), so a new format is
 covered once it is guessed. What an import accepts must save and
 load back. A few hundred cases run in ``make test``; ``make test-slow`` runs
@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import random
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from llmcompare_gui.domain.importers import ImportFileError
-from llmcompare_gui.domain.imports import plan_any_import, read_import_file
+from llmcompare_gui.services import import_service
+from llmcompare_gui.services.import_service import ImportReadError
 from llmcompare_gui.store.errors import StoreError
 from llmcompare_gui.store.jsonstore import default_store, dump_store, parse_store
 from llmcompare_gui.store.paths import resolve_paths
@@ -228,18 +229,17 @@ IMPORT_TARGET = default_store()
 
 
 def check_import_bytes(content: bytes) -> str:
-    """Read ``content`` as the command line does; what is accepted saves and loads back."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return "not UTF-8"  # the command line's message (exit 4); the file is not read further
-    try:
-        result = read_import_file(text, None, "fuzzed.json")
-    except ImportFileError as error:
-        if not str(error):
-            raise AssertionError("an import error without a message") from error
-        return "refused"
-    plan = plan_any_import(IMPORT_TARGET, result)
+    """Read ``content`` as the window and the CLI do; accepted content saves and loads back."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzzed.json"
+        path.write_bytes(content)
+        try:
+            result = import_service.read_file(path)
+        except ImportReadError as error:
+            if not error.problem:
+                raise AssertionError("an import error without a message") from error
+            return "not UTF-8" if "not UTF-8" in error.problem else "refused"
+    plan = import_service.preview(IMPORT_TARGET, result)
     saved = dump_store(plan.store)  # raises ValueError if a NaN or infinity got in
     again, _ = parse_store(saved, Path("imported.json"))
     assert again == plan.store

@@ -9,13 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.comparison import ChartKind
+from ..domain.limits import MAX_CHARTED_MODELS
 from .theme import DARK, LIGHT, THEMES, Theme
 
 if TYPE_CHECKING:
     from .base import ChartFigure
-
-MAX_CHARTED_MODELS = 15
-"""Charts show at most this many models: the cheapest ones, with a note saying so."""
 
 __all__ = ["DARK", "LIGHT", "MAX_CHARTED_MODELS", "THEMES", "ChartKind", "Theme", "create_chart"]
 

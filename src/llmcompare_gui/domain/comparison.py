@@ -103,9 +103,6 @@ class Comparison:
             return self.store.benchmark_definition(self.value_benchmark)
         return scored[0] if scored else None
 
-    def blended_prices(self) -> np.ndarray:
-        return self.prices.blended(self.scenario.input_share)
-
     @cached_property
     def task_costs(self) -> TaskCosts:
         """Cost per solved Aider Polyglot task of each compared model with a run."""

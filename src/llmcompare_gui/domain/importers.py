@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from .model import Model, Source, Store
 from .parsing import ParseError, parse_price, parse_token_volume
+from .validation import describe
 
 PER_MILLION = Decimal(1_000_000)
 CARD_FIELDS = (
@@ -218,7 +219,7 @@ def plan_import(store: Store, result: ReadResult, today: str | None = None) -> I
             changed = _updated_model(models[row], record, result.source, today)
         except (ValidationError, ValueError) as error:
             skipped["invalid values"] += 1
-            skipped_entries.append(SkippedEntry(record.id, _first_error(error)))
+            skipped_entries.append(SkippedEntry(record.id, describe(error)))
             continue
         if changed is None:
             unchanged.append(record.id)
@@ -301,14 +302,6 @@ def _updated_model(model: Model, record: ImportedModel, source: Source, today: s
         return None
     # Validated afresh, so the result carries exactly the fields set above.
     return Model.model_validate(data)
-
-
-def _first_error(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return f"{where}: {first['msg']}"
-    return str(error)
 
 
 # --- LiteLLM -------------------------------------------------------------------------
@@ -823,34 +816,6 @@ def _positive(value: Any) -> float | None:
 
 def _text(value: Any) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
-
-
-def describe_change(before: Model, after: Model) -> str:
-    """``input 0.6 → 0.5, output 2.5 → 2.4``: what an update changes, briefly."""
-    parts = []
-    for label, name in (
-        ("input", "input_per_mtok"),
-        ("cached", "cached_input_per_mtok"),
-        ("output", "output_per_mtok"),
-    ):
-        old, new = getattr(before.pricing, name), getattr(after.pricing, name)
-        if old != new:
-            parts.append(f"{label} {_price_text(old)} → {_price_text(new)}")
-    for label, name in (("name", "name"), ("vendor", "vendor")):
-        if getattr(before, name) != getattr(after, name):
-            parts.append(f"{label} {getattr(after, name)!r}")
-    if _context(before) != _context(after):
-        parts.append(f"context {_context(after):g} tokens")
-    return ", ".join(parts) or "details"
-
-
-def _price_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
-
-
-def _context(model: Model) -> float:
-    window = model.architecture.context_window if model.architecture else None
-    return window.value if window else 0.0
 
 
 def summary_lines(plan: ImportPlan, dry_run: bool, limit: int = 20) -> Iterable[str]:

@@ -1,4 +1,4 @@
-"""The largest price, parameter count and score an editor accepts.
+"""The app's limits: the largest price, parameter count and score; how many models a chart shows.
 
 The store format allows any finite number (CONTRACT §2), but a price such as
 1e308 typed into an editor would make a month's cost overflow to infinity.
@@ -15,3 +15,6 @@ MAX_PARAMS_B = 1e6
 """A million billion parameters: beyond it a figure is a typo, and it would flatten the chart."""
 MAX_SCORE = 1e6
 """Benchmark scores are percentages or ratings in the thousands."""
+MAX_CHARTED_MODELS = 15
+"""Charts show at most this many models: the cheapest ones, with a note saying so. The
+window compares this many at first when the store has none of the bundled models."""

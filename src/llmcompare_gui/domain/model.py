@@ -192,21 +192,6 @@ class PriceCard(_Record):
             return self.input_per_mtok
         return self.cached_input_per_mtok
 
-    def has_schema2_prices(self) -> bool:
-        """Whether the card says more than the three prices of schema 1."""
-        return any(
-            getattr(self, name) is not None
-            for name in (
-                "cache_write_per_mtok",
-                "cache_write_1h_per_mtok",
-                "reasoning_per_mtok",
-                "per_request",
-                "tiers",
-                "service_tiers",
-                "off_peak",
-            )
-        )
-
 
 class _Dated(_Record):
     effective: DateText | None = Field(

@@ -202,7 +202,7 @@ def _png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # PySide6 stub: format is bytes there, but only str is accepted at run time
         raise RuntimeError("Qt could not encode the PNG")
     buffer.close()
     return bytes(data.data())

@@ -16,10 +16,15 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ...atomicfile import FileWriteError
 from ...domain.comparison import ChartKind, Comparison, Table
 from ...export.captions import default_subtitle, default_title
-from ...export.csv_export import write_csv
+from ...services.export_service import (
+    ChartOptions,
+    ExportError,
+    chart_image,
+    write_chart,
+    write_table,
+)
 from .export_dialog import (
     KEY_FOLDER,
     ChartExportRequest,
@@ -116,24 +121,14 @@ class ExportController(QObject):
     ) -> Path | None:
         try:
             self._write(comparison, kind, request)
-        except FileWriteError as error:
+        except ExportError as error:
             self._failed(request.path, error.problem)
             return None
         self.message.emit(f"Saved {kind.value} chart to {request.path}")
         return request.path
 
     def _write(self, comparison: Comparison, kind: ChartKind, request: ChartExportRequest) -> None:
-        if request.fmt == "csv":
-            table = comparison.table(kind)
-            write_csv(request.path, table.header, table.rows)
-            return
-        from ...export.headless import export_chart_file
-
-        export_chart_file(
-            comparison,
-            kind,
-            request.path,
-            request.fmt,
+        options = ChartOptions(
             width=request.width,
             height=request.height,
             title=request.title,
@@ -141,15 +136,14 @@ class ExportController(QObject):
             theme=request.theme,
             scale=request.scale,
         )
+        write_chart(comparison, kind, request.path, request.fmt, options)
 
     def copy_chart(self) -> None:
         """Put the current chart on the clipboard as an image, at the last export size."""
-        from ...export.headless import render_chart_image
-
         comparison = self._comparison()
         kind = self._current_kind()
         width, height = remembered_size(self._settings)
-        image = render_chart_image(comparison, kind, width, height)
+        image = chart_image(comparison, kind, width, height)
         QGuiApplication.clipboard().setImage(image)
         self.message.emit(f"Copied the {kind.value} chart ({width} × {height}) to the clipboard")
 
@@ -179,7 +173,7 @@ class ExportController(QObject):
             )
             try:
                 self._write(comparison, kind, one)
-            except FileWriteError as error:
+            except ExportError as error:
                 self._failed(path, error.problem)
                 break
             written.append(path)
@@ -200,8 +194,8 @@ class ExportController(QObject):
             path = path.with_suffix(".csv")
         table = self._model_table()
         try:
-            write_csv(path, table.header, table.rows)
-        except FileWriteError as error:
+            write_table(path, table)
+        except ExportError as error:
             self._failed(path, error.problem)
             return None
         self._settings.setValue(KEY_FOLDER, str(path.parent))

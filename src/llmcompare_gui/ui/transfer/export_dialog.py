@@ -29,17 +29,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FORMATS = {
+from ...services.export_service import (
+    DEFAULT_HEIGHT,
+    DEFAULT_WIDTH,
+    DIALOG_MIN_HEIGHT,
+    DIALOG_MIN_WIDTH,
+    EXPORT_FORMATS,
+    MAX_SIDE,
+    format_from_suffix,
+)
+from .widgets import named
+
+_FORMAT_LABELS = {
     "png": "PNG image",
     "svg": "SVG vector image",
     "pdf": "PDF document",
     "csv": "CSV: the numbers behind the chart",
 }
-SIZE_PRESETS = ((1280, 720), (1920, 1080), (3840, 2160))
+FORMATS = {fmt: _FORMAT_LABELS[fmt] for fmt in EXPORT_FORMATS}
+"""The export service's formats, in its order, as the format box names them."""
+SIZE_PRESETS = ((DEFAULT_WIDTH, DEFAULT_HEIGHT), (1920, 1080), (3840, 2160))
 CUSTOM = "Custom"
-MIN_WIDTH, MIN_HEIGHT = 480, 320
-"""The smallest custom size: below it the captions leave no room for the chart itself."""
-MAX_SIDE = 16384
+MIN_WIDTH, MIN_HEIGHT = DIALOG_MIN_WIDTH, DIALOG_MIN_HEIGHT
 
 KEY_FOLDER = "export/folder"
 KEY_FORMAT = "export/format"
@@ -85,12 +96,12 @@ def remembered_format(settings: QSettings, default: str = "png") -> str:
 
 def remembered_size(settings: QSettings) -> tuple[int, int]:
     try:
-        width = int(str(settings.value(KEY_WIDTH, 1280)))
-        height = int(str(settings.value(KEY_HEIGHT, 720)))
+        width = int(str(settings.value(KEY_WIDTH, DEFAULT_WIDTH)))
+        height = int(str(settings.value(KEY_HEIGHT, DEFAULT_HEIGHT)))
     except ValueError:
-        return 1280, 720
+        return DEFAULT_WIDTH, DEFAULT_HEIGHT
     if not (MIN_WIDTH <= width <= MAX_SIDE and MIN_HEIGHT <= height <= MAX_SIDE):
-        return 1280, 720
+        return DEFAULT_WIDTH, DEFAULT_HEIGHT
     return width, height
 
 
@@ -125,38 +136,40 @@ class ExportChartDialog(QDialog):
         self._confirmed_path: Path | None = None
         """A path the platform's save dialog already asked about overwriting."""
 
-        self.format_box = QComboBox(objectName="exportFormat")
+        self.format_box = named(QComboBox(), "exportFormat")
         for fmt, label in FORMATS.items():
             self.format_box.addItem(f"{fmt.upper()} — {label}", fmt)
 
-        self.size_box = QComboBox(objectName="exportSizePreset")
+        self.size_box = named(QComboBox(), "exportSizePreset")
         for width, height in SIZE_PRESETS:
             self.size_box.addItem(f"{width} × {height}", preset_key(width, height))
         self.size_box.addItem(CUSTOM, CUSTOM)
-        self.width_box = QSpinBox(objectName="exportWidth", minimum=MIN_WIDTH, maximum=MAX_SIDE)
-        self.height_box = QSpinBox(objectName="exportHeight", minimum=MIN_HEIGHT, maximum=MAX_SIDE)
+        self.width_box = named(QSpinBox(minimum=MIN_WIDTH, maximum=MAX_SIDE), "exportWidth")
+        self.height_box = named(QSpinBox(minimum=MIN_HEIGHT, maximum=MAX_SIDE), "exportHeight")
         self.width_box.setSuffix(" px")
         self.height_box.setSuffix(" px")
-        self.size_note = QLabel(
-            f"At least {MIN_WIDTH} × {MIN_HEIGHT} px: smaller charts have no room for "
-            "titles and axes.",
-            objectName="exportSizeNote",
+        self.size_note = named(
+            QLabel(
+                f"At least {MIN_WIDTH} × {MIN_HEIGHT} px: smaller charts have no room for "
+                "titles and axes."
+            ),
+            "exportSizeNote",
         )
         for box in (self.width_box, self.height_box):
             box.setToolTip(self.size_note.text())
             # A typed 100 becomes the minimum, instead of silently going back.
             box.setCorrectionMode(QSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.scale_box = QDoubleSpinBox(
-            objectName="exportScale", minimum=0.5, maximum=4.0, singleStep=0.5, decimals=1
+        self.scale_box = named(
+            QDoubleSpinBox(minimum=0.5, maximum=4.0, singleStep=0.5, decimals=1), "exportScale"
         )
         self.scale_box.setSuffix(" ×")
-        self.title_edit = QLineEdit(title, objectName="exportTitle")
-        self.subtitle_edit = QLineEdit(subtitle, objectName="exportSubtitle")
+        self.title_edit = named(QLineEdit(title), "exportTitle")
+        self.subtitle_edit = named(QLineEdit(subtitle), "exportSubtitle")
         for edit in (self.title_edit, self.subtitle_edit):
             edit.setCursorPosition(0)  # show the start of a long text
-        self.light_box = QCheckBox("Light background", objectName="exportLightBackground")
-        self.path_edit = QLineEdit(objectName="exportPath")
-        self.browse_button = QPushButton("Browse…", objectName="exportBrowse")
+        self.light_box = named(QCheckBox("Light background"), "exportLightBackground")
+        self.path_edit = named(QLineEdit(), "exportPath")
+        self.browse_button = named(QPushButton("Browse…"), "exportBrowse")
 
         size_row = QHBoxLayout()
         size_row.addWidget(self.size_box)
@@ -246,7 +259,7 @@ class ExportChartDialog(QDialog):
         text = self.path_edit.text().strip()
         if text and self._all_charts is None:
             path = Path(text)
-            if path.suffix.lower().lstrip(".") in FORMATS or not path.suffix:
+            if format_from_suffix(path) is not None or not path.suffix:
                 self.path_edit.setText(str(path.with_suffix(f".{fmt}")))
         self._update_ok()
 

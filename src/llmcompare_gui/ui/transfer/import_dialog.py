@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.import_preview import REVIEW_ABOVE_PER_MTOK, PreviewAction, PreviewRow, preview_rows
-from ...domain.importers import ImportFileError, ImportFormat, ImportPlan, UnmatchedEntry
-from ...domain.imports import AnyReadResult, plan_any_import, read_import_file
+from ...domain.importers import ImportFormat, ImportPlan, UnmatchedEntry
+from ...domain.imports import AnyReadResult
 from ...domain.model import Store
+from ...services import import_service
+from .widgets import named
 
 _AUTO = "Guess from the content"
 _FORMAT_LABELS = {
@@ -156,21 +158,21 @@ class ImportDialog(QDialog):
         self._result: AnyReadResult | None = None
         self._assignments: dict[str, str] = {}
 
-        self.path_edit = QLineEdit(objectName="importPathEdit")
+        self.path_edit = named(QLineEdit(), "importPathEdit")
         self.path_edit.setPlaceholderText(
             "A LiteLLM, OpenRouter or CSV price file, or an Aider leaderboard"
         )
         self.path_edit.editingFinished.connect(self._preview_if_changed)
         self.path_edit.textEdited.connect(self._forget_plan)
         self._previewed: tuple[str, int] | None = None
-        browse = QPushButton("Browse…", objectName="importBrowseButton")
+        browse = named(QPushButton("Browse…"), "importBrowseButton")
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
-        self.format_combo = QComboBox(objectName="importFormatCombo")
+        self.format_combo = named(QComboBox(), "importFormatCombo")
         self.format_combo.addItem(_AUTO, None)
         for fmt, label in _FORMAT_LABELS.items():
             self.format_combo.addItem(label, fmt)
@@ -180,11 +182,11 @@ class ImportDialog(QDialog):
         form.addRow("File:", path_row)
         form.addRow("Format:", self.format_combo)
 
-        self.summary = QLabel(objectName="importSummary")
+        self.summary = named(QLabel(), "importSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_model = PreviewModel(self)
-        self.preview_view = QTableView(objectName="importPreview")
+        self.preview_view = named(QTableView(), "importPreview")
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -199,7 +201,7 @@ class ImportDialog(QDialog):
             header.resizeSection(column, width)
 
         # Benchmark imports: which run went to which model, and the runs that match none.
-        self.runs_tree = QTreeWidget(objectName="importRuns")
+        self.runs_tree = named(QTreeWidget(), "importRuns")
         self.runs_tree.setHeaderLabels(["Run", "Model"])
         self.runs_tree.setUniformRowHeights(True)
         self.runs_tree.setColumnWidth(0, 520)
@@ -270,15 +272,8 @@ class ImportDialog(QDialog):
         path = Path(text).expanduser()
         fmt = self.format_combo.currentData()
         try:
-            content = path.read_bytes().decode("utf-8-sig")
-            result = read_import_file(content, fmt, path.name)
-        except OSError as error:
-            self._show_plan(f"Cannot read {path}: {error.strerror or error}")
-            return
-        except UnicodeDecodeError as error:
-            self._show_plan(f"{path}: byte {error.start}: not UTF-8 text")
-            return
-        except ImportFileError as error:
+            result = import_service.read_file(path, fmt)
+        except import_service.ImportReadError as error:
             if error.problems:
                 self._show_plan(
                     f"Cannot import {path}: {len(error.problems)} bad lines, listed below; "
@@ -286,7 +281,7 @@ class ImportDialog(QDialog):
                     error.problems,
                 )
             else:
-                self._show_plan(f"Cannot import {path}: {error}")
+                self._show_plan(f"Cannot {error.action} {path}: {error.problem}")
             return
         self._result = result
         self._replan()
@@ -303,7 +298,7 @@ class ImportDialog(QDialog):
         result = self._result
         if result is None:
             return
-        self._plan = plan_any_import(self._store, result, self._assignments)
+        self._plan = import_service.preview(self._store, result, self._assignments)
         self._show_plan(f"Read as {_FORMAT_LABELS[result.format]}.")
 
     def _show_plan(self, message: str = "", refused: Sequence[str] = ()) -> None:
@@ -372,7 +367,7 @@ class ImportDialog(QDialog):
             label = entry.label + (f" ({entry.model_id})" if entry.model_id else "")
             item = QTreeWidgetItem(group, [label, ""])
             item.setToolTip(0, entry.key)
-            picker = QComboBox(objectName="assignModelCombo")
+            picker = named(QComboBox(), "assignModelCombo")
             picker.setModel(choices)
             picker.setCurrentIndex(0)
             picker.setToolTip(

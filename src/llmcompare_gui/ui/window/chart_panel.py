@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.comparison import ChartKind, Comparison
+from ...domain.limits import MAX_CHARTED_MODELS
 
 if TYPE_CHECKING:
     from ...charts.base import ChartFigure
     from ...charts.theme import Theme
-
-CHART_CAP = 15
-"""The charts show at most this many models (the cheapest)."""
 
 TAB_TITLES = {
     ChartKind.COST: "Cost",
@@ -213,8 +211,8 @@ class ChartPanel(QWidget):
         self._comparison = comparison
         self._stale = set(ChartKind)
         count = len(comparison.models)
-        if count > CHART_CAP:
-            note = f"{count} models compared: the charts show the {CHART_CAP} cheapest."
+        if count > MAX_CHARTED_MODELS:
+            note = f"{count} models compared: the charts show the {MAX_CHARTED_MODELS} cheapest."
         elif count == 0:
             note = "Tick models in the Compare column to chart them."
         else:
