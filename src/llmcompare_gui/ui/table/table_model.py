@@ -51,6 +51,7 @@ from ...domain.table_text import (
     describe_source,
     price_date_text,
 )
+from ...domain.validation import first_problem
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the domain :class:`Model` of a row."""
@@ -442,7 +443,7 @@ class ModelTableModel(QAbstractTableModel):
                 | ({"exchange_rates": rates.model_dump(exclude_unset=True)} if rates else {})
             )
         except ValidationError as error:
-            raise ValueError(error.errors()[0]["msg"]) from None
+            raise ValueError(first_problem(error).message) from None
         self._store.exchange_rates = rates
         self.modelsChanged.emit()
 
