@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from llmcompare_gui.domain.formatting import token_volume as format_token_volume
 from llmcompare_gui.domain.parsing import (
     ParseError,
     check_store_date,
@@ -25,7 +26,7 @@ from llmcompare_gui.domain.parsing import (
     parse_utc_time,
     parse_weekdays,
 )
-from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME, TokenVolumeError, format_token_volume
+from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME, TokenVolumeError
 
 # --- prices -----------------------------------------------------------------------------
 

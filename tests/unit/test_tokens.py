@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 
 from llmcompare_gui.domain.cost import Scenario, ScenarioError
-from llmcompare_gui.domain.tokens import (
-    TokenVolumeError,
-    check_token_volume,
-    format_token_volume,
-)
+from llmcompare_gui.domain.formatting import token_volume as format_token_volume
+from llmcompare_gui.domain.tokens import TokenVolumeError, check_token_volume
 
 
 @pytest.mark.parametrize(
