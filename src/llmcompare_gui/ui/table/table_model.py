@@ -163,12 +163,6 @@ class ModelTableModel(QAbstractTableModel):
     def model_at(self, row: int) -> Model:
         return self._store.models[self._order[row]]
 
-    def row_of(self, model_id: str) -> int:
-        for row, store_row in enumerate(self._order):
-            if self._store.models[store_row].id == model_id:
-                return row
-        raise KeyError(model_id)
-
     def _store_row_of(self, model_id: str) -> int:
         for store_row, model in enumerate(self._store.models):
             if model.id == model_id:
