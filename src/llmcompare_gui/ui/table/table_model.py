@@ -25,7 +25,7 @@ from ...domain.formatting import blended_price
 from ...domain.import_preview import cached_above_input
 from ...domain.model import BenchmarkDefinition, ExchangeRates, Model, Store
 from ...domain.price_edit import user_priced
-from ...domain.price_points import PriceOption, is_stale
+from ...domain.price_points import PriceOption
 from ...domain.table_columns import (
     BENCH_PREFIX,
     BLENDED,
@@ -48,8 +48,8 @@ from ...domain.table_text import (
     cell_text,
     cell_tip_lines,
     cost_text,
-    describe_source,
     price_date_text,
+    price_date_tip_lines,
 )
 from ...domain.validation import first_problem
 
@@ -375,13 +375,7 @@ class ModelTableModel(QAbstractTableModel):
             lines.append("Free: this model costs nothing for this scenario")
         if key == PRICE_DATE:
             point = self._point_in_force(store_row)
-            day = self._price_day or dt.date.today()
-            lines.append(f"Costs use the price point {point.describe()}")
-            if is_stale(point.effective, day):
-                lines.append(f"More than six months old on {day.isoformat()}")
-            if point.source is not None:
-                lines.append(describe_source(point.source))
-            return "\n".join(lines)
+            return "\n".join(price_date_tip_lines(point, self._price_day or dt.date.today()))
         lines.extend(cell_tip_lines(model, key, self._store.currency))
         return "\n".join(lines) or None
 
