@@ -512,7 +512,7 @@ class ModelTableModel(QAbstractTableModel):
     # sort_proxy.py): Qt's sort would call back into Python, and data(), once per
     # comparison. Measured on 2,500 rows (median over Name, Input, Cost and a
     # benchmark, both orders; this machine, 2 shared cores, 2026-12-02):
-    # here 7–16 ms, through a lessThan proxy 975–1,045 ms, 66–134× slower.
+    # here 7–16 ms, through a lessThan proxy 975–1,217 ms: 66–134× slower (three runs).
     #     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_sort.py
     # The rule itself (numbers, then notes, missing last) is domain.table_columns.sorted_rows.
 
