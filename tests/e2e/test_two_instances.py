@@ -68,7 +68,8 @@ DRIVER = textwrap.dedent(
         from llmcompare_gui.domain.table_columns import INPUT
 
         table = window.parts.table
-        index = table.index(table.row_of(model_id), table.column_of(INPUT))
+        row = next(r for r in range(table.rowCount()) if table.model_at(r).id == model_id)
+        index = table.index(row, table.column_of(INPUT))
         reply(accepted=table.setData(index, float(price)))
 
     def command(line):

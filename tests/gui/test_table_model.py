@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import PriceTable, Scenario, compute_costs
-from llmcompare_gui.domain.model import Store
+from llmcompare_gui.domain.model import ExchangeRates, Store
 from llmcompare_gui.domain.table_columns import COST
 from llmcompare_gui.store.jsonstore import default_store, parse_store
 from llmcompare_gui.ui.table.delegates import CellDelegate
@@ -316,3 +316,16 @@ def test_the_price_editor_reads_the_card_currency_of_the_filtered_row(qtbot: QtB
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: index.data(Qt.ItemDataRole.UserRole) == 0.7)
     assert index.data() == "0.70"
+
+
+def test_rates_a_card_needs_are_refused_with_the_store_message_and_kept() -> None:
+    model = ModelTableModel(default_store())
+    before = model.store.exchange_rates
+    with pytest.raises(ValueError, match=r"^models\[0\]: price card in CNY") as refused:
+        model.set_exchange_rates(ExchangeRates(rates={"EUR": 0.9}))
+    # The validator's own words, without pydantic's "Value error, " in front.
+    assert str(refused.value) == (
+        "models[0]: price card in CNY but the store has no exchange rate for CNY "
+        "(add it to exchange_rates.rates)"
+    )
+    assert model.store.exchange_rates == before

@@ -31,6 +31,7 @@ from llmcompare_gui.domain.table_text import (
     cost_text,
     describe_source,
     price_date_text,
+    price_date_tip_lines,
 )
 from llmcompare_gui.store.jsonstore import default_store
 
@@ -123,3 +124,28 @@ def test_the_price_date_is_marked_when_stale() -> None:
     assert price_date_text(point, dt.date(2025, 3, 1)) == "2025-01-01"
     assert price_date_text(point, dt.date(2026, 1, 1)) == "2025-01-01 ⚠ stale"
     assert price_date_text(price_point_in_force(plain_model(), None), dt.date(2026, 1, 1)) == "—"
+
+
+def test_the_price_date_tip_names_the_point_says_when_stale_and_gives_its_source() -> None:
+    model = Model.model_validate(
+        {
+            "id": "d",
+            "name": "D",
+            "pricing": {
+                "input_per_mtok": 1,
+                "output_per_mtok": 2,
+                "effective": "2025-01-01",
+                "source": {"title": "Price page"},
+            },
+        }
+    )
+    point = price_point_in_force(model, None)
+    assert price_date_tip_lines(point, dt.date(2025, 3, 1)) == [
+        "Costs use the price point 2025-01-01 · Price page",
+        "Source: Price page",
+    ]
+    assert price_date_tip_lines(point, dt.date(2026, 1, 1)) == [
+        "Costs use the price point 2025-01-01 · Price page",
+        "More than six months old on 2026-01-01",
+        "Source: Price page",
+    ]

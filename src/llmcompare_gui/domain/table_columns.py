@@ -20,6 +20,7 @@ from .model import Model, Quantity, Source, Store
 from .parsing import ParseError, parse_optional_price, parse_price
 from .price_points import PriceOption, option_on, price_options
 from .task_cost import models_with_runs, task_costs
+from .validation import first_problem
 
 Raw = float | str | None
 """A cell's value unformatted: a number, a text (a name, a qualitative note), or missing."""
@@ -370,7 +371,7 @@ def edited_model(model: Model, key: str, value: object, store_currency: str) -> 
         try:
             setattr(edited.pricing, field, typed)
         except ValidationError as error:
-            raise ValueError(error.errors(include_url=False)[0]["msg"]) from None
+            raise ValueError(first_problem(error).message) from None
         return edited
     if key in TEXT_FIELDS:
         field = TEXT_FIELDS[key]

@@ -59,6 +59,16 @@ def price_date_text(option: PriceOption, day: dt.date) -> str:
     return f"{option.effective} ⚠ stale" if is_stale(option.effective, day) else option.effective
 
 
+def price_date_tip_lines(point: PriceOption, day: dt.date) -> list[str]:
+    """The Price date cell's tooltip: which point the costs use, whether stale, its source."""
+    lines = [f"Costs use the price point {point.describe()}"]
+    if is_stale(point.effective, day):
+        lines.append(f"More than six months old on {day.isoformat()}")
+    if point.source is not None:
+        lines.append(describe_source(point.source))
+    return lines
+
+
 def describe_source(source: Source) -> str:
     parts = [f"Source: {source.title}"]
     if source.url:

@@ -1,1 +1,1 @@
-"""The cost calculator: workload knobs, presets, currency choice and the cost list."""
+"""The cost calculator: workload knobs, presets, currency, prices as of a date, the cost list."""

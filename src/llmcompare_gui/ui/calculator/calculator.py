@@ -31,11 +31,11 @@ from ...domain.parsing import parse_token_volume
 from ...domain.presets import PRESETS, apply_preset, matching_preset
 from ...domain.task_cost import run_workload
 from ...domain.tokens import TokenVolumeError
-from ..table.price_date import PriceDateControl
 from .advanced import AdvancedSection
 from .controls import TokenVolumeControl, share_label, share_slider, show_share
 from .cost_list import CostList
 from .currency import CurrencyControl
+from .price_date import PriceDateControl
 from .run_workload import RunChoice, RunWorkloadDialog, run_choices
 from .slider_scale import fitting_share, slider_value
 

@@ -1,1 +1,1 @@
-"""The model table: its Qt model, sort/filter proxy, view, delegates and price-date control."""
+"""The model table: its Qt model, filter proxy, view and cell delegates."""

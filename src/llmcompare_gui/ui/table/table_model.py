@@ -25,7 +25,7 @@ from ...domain.formatting import blended_price
 from ...domain.import_preview import cached_above_input
 from ...domain.model import BenchmarkDefinition, ExchangeRates, Model, Store
 from ...domain.price_edit import user_priced
-from ...domain.price_points import PriceOption, is_stale
+from ...domain.price_points import PriceOption
 from ...domain.table_columns import (
     BENCH_PREFIX,
     BLENDED,
@@ -48,9 +48,10 @@ from ...domain.table_text import (
     cell_text,
     cell_tip_lines,
     cost_text,
-    describe_source,
     price_date_text,
+    price_date_tip_lines,
 )
+from ...domain.validation import first_problem
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the domain :class:`Model` of a row."""
@@ -161,12 +162,6 @@ class ModelTableModel(QAbstractTableModel):
 
     def model_at(self, row: int) -> Model:
         return self._store.models[self._order[row]]
-
-    def row_of(self, model_id: str) -> int:
-        for row, store_row in enumerate(self._order):
-            if self._store.models[store_row].id == model_id:
-                return row
-        raise KeyError(model_id)
 
     def _store_row_of(self, model_id: str) -> int:
         for store_row, model in enumerate(self._store.models):
@@ -380,13 +375,7 @@ class ModelTableModel(QAbstractTableModel):
             lines.append("Free: this model costs nothing for this scenario")
         if key == PRICE_DATE:
             point = self._point_in_force(store_row)
-            day = self._price_day or dt.date.today()
-            lines.append(f"Costs use the price point {point.describe()}")
-            if is_stale(point.effective, day):
-                lines.append(f"More than six months old on {day.isoformat()}")
-            if point.source is not None:
-                lines.append(describe_source(point.source))
-            return "\n".join(lines)
+            return "\n".join(price_date_tip_lines(point, self._price_day or dt.date.today()))
         lines.extend(cell_tip_lines(model, key, self._store.currency))
         return "\n".join(lines) or None
 
@@ -442,7 +431,7 @@ class ModelTableModel(QAbstractTableModel):
                 | ({"exchange_rates": rates.model_dump(exclude_unset=True)} if rates else {})
             )
         except ValidationError as error:
-            raise ValueError(error.errors()[0]["msg"]) from None
+            raise ValueError(first_problem(error).message) from None
         self._store.exchange_rates = rates
         self.modelsChanged.emit()
 
@@ -523,7 +512,7 @@ class ModelTableModel(QAbstractTableModel):
     # sort_proxy.py): Qt's sort would call back into Python, and data(), once per
     # comparison. Measured on 2,500 rows (median over Name, Input, Cost and a
     # benchmark, both orders; this machine, 2 shared cores, 2026-12-02):
-    # here 7–16 ms, through a lessThan proxy 975–1,045 ms, 66–134× slower.
+    # here 7–16 ms, through a lessThan proxy 975–1,217 ms: 66–134× slower (three runs).
     #     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_sort.py
     # The rule itself (numbers, then notes, missing last) is domain.table_columns.sorted_rows.
 
