@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .domain.chart_kind import ChartKind
 from .domain.formatting import token_volume as volume_text
-from .domain.parsing import ParseError, parse_day, parse_number, parse_share, parse_token_volume
+from .domain.parsing import (
+    ParseError,
+    parse_currency_code,
+    parse_day,
+    parse_number,
+    parse_share,
+    parse_token_volume,
+)
 from .services.export_service import (
     DEFAULT_HEIGHT,
     DEFAULT_WIDTH,
@@ -108,10 +115,10 @@ def reasoning_overhead(text: str) -> float:
 
 
 def currency_code(text: str) -> str:
-    code = text.strip().upper()
-    if len(code) != 3 or not code.isalpha() or not code.isascii():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code such as USD or EUR")
-    return code
+    try:
+        return parse_currency_code(text)
+    except ParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def pixel_size(text: str) -> int:

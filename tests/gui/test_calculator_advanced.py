@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSli
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
-from llmcompare_gui.ui.calculator.calculator import PLAIN_CARD_NOTE, CostCalculator
+from llmcompare_gui.ui.calculator.calculator import CostCalculator
+from llmcompare_gui.ui.calculator.cost_list import PLAIN_CARD_NOTE
 
 from .window_helpers import open_window, type_into
 

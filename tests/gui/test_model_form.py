@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
+    QTabWidget,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -313,8 +315,10 @@ def test_new_model_with_more_fields(qtbot: QtBot, store: Store) -> None:
 @pytest.mark.parametrize(
     ("field", "text", "message"),
     [
-        ("inputPriceEdit", "-0.5", "Input price: cannot be negative"),
-        ("inputPriceEdit", "abc", "Input price: 'abc' is not a number"),
+        ("inputPriceEdit", "-0.5", "Input price: '-0.5' is negative; a price must be 0 or more"),
+        ("inputPriceEdit", "abc", "Input price: 'abc' is not a price"),
+        ("inputPriceEdit", "1,5", "Input price: '1,5': write decimals with a point, e.g. 1.5"),
+        ("inputPriceEdit", "EUR 1", "Input price: 'EUR 1': prices here are in USD, not EUR"),
         ("outputPriceEdit", "nan", "Output price: 'nan' is not a finite number"),
         ("cachedPriceEdit", "inf", "Cached input price: 'inf' is not a finite number"),
         ("outputPriceEdit", "", "Output price: required"),
@@ -324,7 +328,7 @@ def test_new_model_with_more_fields(qtbot: QtBot, store: Store) -> None:
         ("releaseEdit", "2025-13", "Release: '2025-13' is not a date"),
         ("releaseEdit", "July 2025", "Release: 'July 2025' is not a date"),
         ("priceAsOfEdit", "2025-02-30", "Prices as of: '2025-02-30' is not a date"),
-        ("totalParamsEdit", "0", "Total parameters: must be greater than 0"),
+        ("totalParamsEdit", "0", "Total parameters: '0' must be greater than 0"),
         ("contextWindowEdit", "lots", "Context window: 'lots' is not a token volume"),
     ],
 )
@@ -344,6 +348,62 @@ def test_invalid_inputs_name_the_field_and_change_nothing(
     assert dialog.error_text().startswith(message)
     assert dump(original) == before
     assert [m.id for m in store.models] == REFERENCE_IDS
+
+
+@pytest.mark.parametrize(
+    ("text", "price"), [("$0.55", 0.55), ("1,000.50", 1000.5), (" 0.5 USD ", 0.5), ("5e-1", 0.5)]
+)
+def test_prices_are_read_by_the_one_parse_rule(
+    qtbot: QtBot, store: Store, text: str, price: float
+) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    line(dialog, "inputPriceEdit").setText(text)
+    assert dialog.result_model().pricing.input_per_mtok == price
+
+
+def _shown(dialog: ModelFormDialog) -> tuple[str, QWidget | None]:
+    tabs = dialog.findChild(QTabWidget, "modelFormTabs")
+    assert tabs is not None
+    focused = dialog.focusWidget()
+    assert focused is not None
+    current = tabs.currentWidget()
+    return tabs.tabText(tabs.currentIndex()), focused if current.isAncestorOf(focused) else None
+
+
+@pytest.mark.parametrize(
+    ("setup", "tab", "focused"),
+    [
+        (lambda d: line(d, "releaseEdit").setText("July"), "&General", "releaseEdit"),
+        (lambda d: line(d, "outputPriceEdit").setText("x"), "&Pricing", "outputPriceEdit"),
+        (
+            lambda d: line(d, "contextWindowEdit").setText("x"),
+            "&Architecture && modes",
+            "contextWindowEdit",
+        ),
+        (
+            lambda d: table(d, "sourcesTable").item(0, 2).setText("x"),
+            "&Sources && notes",
+            "sourcesTable",
+        ),
+        (
+            lambda d: line(d, "offPeakInputEdit").setText("0.1"),
+            "&Tiers && off-peak",
+            "offPeakWindowsTable",
+        ),
+    ],
+    ids=["general", "pricing", "architecture", "sources", "off-peak needs a window"],
+)
+def test_an_error_shows_the_tab_and_focuses_the_field_it_is_about(
+    qtbot: QtBot, store: Store, setup: Any, tab: str, focused: str
+) -> None:
+    dialog = make_form(qtbot, store, "kimi-k2")
+    setup(dialog)
+    dialog.accept()
+    assert dialog.error_text()
+    shown_tab, widget = _shown(dialog)
+    assert shown_tab == tab
+    assert widget is not None
+    assert widget.objectName() == focused
 
 
 def test_invalid_table_cells_name_the_row(qtbot: QtBot, store: Store) -> None:

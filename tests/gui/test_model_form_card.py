@@ -221,7 +221,10 @@ def test_a_tier_edits_every_price_of_the_card(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(
     ("texts", "message"),
     [
-        (("300K", "", "", "", "-1"), "Long-context tiers, row 2, cache write: cannot be negative"),
+        (
+            ("300K", "", "", "", "-1"),
+            "Long-context tiers, row 2, cache write: '-1' is negative; a price must be 0 or more",
+        ),
         (("300K", "", "", "", "", "1,5"), "Long-context tiers, row 2, cache write 1h"),
         (("300K", "", "", "", "", "", "nan"), "Long-context tiers, row 2, reasoning"),
         (("300K", "", "", "", "", "", "", "free"), "Long-context tiers, row 2, per request"),

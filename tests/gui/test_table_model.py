@@ -9,12 +9,14 @@ from typing import Any
 import numpy as np
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import PriceTable, Scenario, compute_costs
+from llmcompare_gui.domain.model import Store
 from llmcompare_gui.domain.table_columns import COST
 from llmcompare_gui.store.jsonstore import default_store, parse_store
+from llmcompare_gui.ui.table.delegates import CellDelegate
 from llmcompare_gui.ui.table.proxy import ModelFilterProxy
 from llmcompare_gui.ui.table.table_model import ROW_ROLE, ModelTableModel
 
@@ -275,7 +277,7 @@ def test_cost_per_solved_task_column_is_there_only_with_runs() -> None:
     k2 = names.index("Kimi K2")
     # By hand: (2,355,141 × 0.60 + 363,846 × 2.50) / 10^6 = 2.3226996 for 133 solved.
     assert model.index(k2, task).data(Qt.ItemDataRole.UserRole) == pytest.approx(2.3226996 / 133)
-    assert model.index(k2, task).data() == "0.0175"
+    assert model.index(k2, task).data() == "$0.0175"
     assert "solved 133 of 225" in model.index(k2, task).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(names.index("DeepSeek V3.1"), task).data() == "—"
     bare = store.model_copy(
@@ -286,3 +288,31 @@ def test_cost_per_solved_task_column_is_there_only_with_runs() -> None:
         for c in range(ModelTableModel(bare).columnCount())
     ]
     assert not any(h.startswith("Cost / solved task") for h in headers)
+
+
+def test_the_price_editor_reads_the_card_currency_of_the_filtered_row(qtbot: QtBot) -> None:
+    data = default_store().model_dump(mode="json", exclude_unset=True)
+    data["exchange_rates"]["rates"]["CHF"] = 0.88  # the store is in USD
+    r1 = next(m for m in data["models"] if m["id"] == "deepseek-v3-r1")
+    r1["pricing"]["currency"] = "CHF"
+    model = ModelTableModel(Store.model_validate(data))
+    proxy = ModelFilterProxy(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setItemDelegate(CellDelegate(model, view))
+    view.show()
+    proxy.set_filter_text("v3/r1")  # the proxy's row 0 is not the model's row 0
+    index = proxy.index(0, column(model, "Input"))
+    assert index.data(ROW_ROLE).id == "deepseek-v3-r1"
+    view.edit(index)
+    editor = view.findChild(QLineEdit, "cellEditor")
+    assert editor is not None
+    editor.setText("USD 0.70")  # the store's currency, but this card is priced in CHF
+    assert editor.property("invalid") is True
+    assert "prices here are in CHF, not USD" in editor.toolTip()
+    editor.setText("CHF 0.70")
+    assert editor.property("invalid") is False
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: index.data(Qt.ItemDataRole.UserRole) == 0.7)
+    assert index.data() == "0.70"

@@ -12,6 +12,7 @@ from llmcompare_gui.domain.parsing import (
     ParseError,
     check_store_date,
     date_start,
+    parse_currency_code,
     parse_day,
     parse_number,
     parse_optional_price,
@@ -20,6 +21,8 @@ from llmcompare_gui.domain.parsing import (
     parse_share,
     parse_store_date,
     parse_token_volume,
+    parse_utc_time,
+    parse_weekdays,
 )
 from llmcompare_gui.domain.tokens import MAX_TOKEN_VOLUME, TokenVolumeError, format_token_volume
 
@@ -450,3 +453,66 @@ def test_a_day_that_is_not_a_full_real_date_is_refused(text: str) -> None:
     with pytest.raises(ParseError) as caught:
         parse_day(text)
     assert str(caught.value) == f"{text!r} is not a date written YYYY-MM-DD"
+
+
+# --- codes, weekdays, times -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "code"), [("USD", "USD"), (" eur ", "EUR"), ("chf", "CHF")])
+def test_a_currency_code_is_three_letters_in_any_case(text: str, code: str) -> None:
+    assert parse_currency_code(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "US", "EURO", "U$D", "12A", "ÄÖÜ"])
+def test_what_is_not_a_currency_code_is_refused(text: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_currency_code(text, "Card currency")
+    assert (
+        str(caught.value)
+        == f"Card currency: {text.strip()!r} is not a currency code; write e.g. USD"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("1-7", [1, 2, 3, 4, 5, 6, 7]),
+        ("1-5", [1, 2, 3, 4, 5]),
+        ("1,3,5", [1, 3, 5]),
+        ("Mon-Fri", [1, 2, 3, 4, 5]),
+        ("sat, sun", [6, 7]),
+        ("Saturday", [6]),
+        ("5 1 5", [1, 5]),
+    ],
+)
+def test_weekdays_are_numbers_or_names(text: str, days: list[int]) -> None:
+    assert parse_weekdays(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("5-1", "Days: '5-1' runs backwards; write e.g. 1-5"),
+        ("8", "Days: '8' is not a day; write 1-7 or Mon…Sun"),
+        ("Mo", "Days: 'Mo' is not a day; write 1-7 or Mon…Sun"),
+        (",", "Days: ',' has no day; write 1-7 or Mon…Sun"),
+    ],
+)
+def test_what_is_not_a_weekday_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_weekdays(text, "Days")
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "time"), [("16:30", "16:30"), ("9:00", "09:00"), ("00:00", "00:00")]
+)
+def test_a_time_is_hours_and_minutes(text: str, time: str) -> None:
+    assert parse_utc_time(text) == time
+
+
+@pytest.mark.parametrize("text", ["24:00", "12:60", "1230", "noon", "12:3"])
+def test_what_is_not_a_time_is_refused(text: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_utc_time(text, "Start")
+    assert str(caught.value) == f"Start: {text!r} is not a time; write HH:MM (00:00–23:59)"

@@ -23,6 +23,7 @@ class PointChart(ChartBase):
         self.points = pg.ScatterPlotItem(size=13)
         self.plot.addItem(self.points)
         self.labels = TextPool(self.plot, reserve=MAX_CHARTED_MODELS)
+        self._hover_points: list[tuple[float, float, str]] = []
         self._brushes: list[object] = []
 
     def _recolour(self) -> None:
@@ -113,7 +114,7 @@ class PointChart(ChartBase):
         width, height = max(view.width(), 1.0), max(view.height(), 1.0)
         best = ""
         nearest = 10.0
-        for px, py, text in getattr(self, "_hover_points", []):
+        for px, py, text in self._hover_points:
             distance = math.hypot(
                 (px - x) / (x_high - x_low) * width, (py - y) / (y_high - y_low) * height
             )

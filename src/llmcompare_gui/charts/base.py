@@ -27,3 +27,7 @@ class ChartFigure(Protocol):
     def set_theme(self, theme: Theme) -> None:
         """Recolour for a light or dark background."""
         ...
+
+    def label_texts(self) -> list[str]:
+        """The texts drawn on the plot now (values, names, notes), in the order drawn."""
+        ...

@@ -27,6 +27,7 @@ class BenchmarksChart(ChartBase):
     kind = ChartKind.BENCHMARKS
 
     def _build(self) -> None:
+        self._slots: list[tuple[float, float, str]] = []  # (centre, half width, tooltip)
         empty = np.zeros(0)
         self.bars = [
             pg.BarGraphItem(x=empty, height=empty, width=0.1) for _ in range(MAX_CHARTED_MODELS)
@@ -90,7 +91,7 @@ class BenchmarksChart(ChartBase):
         self._set_note("\n".join(note_lines))
         axis = self.plot.getAxis("bottom")
         if not models or not scored:
-            self._slots: list[tuple[float, float, str]] = []  # (centre, half width, tooltip)
+            self._slots = []
             for bar in (*self.bars, *self.claim_bars):
                 bar.setOpts(x=np.zeros(0), height=np.zeros(0))
             axis.setTicks([[]])
@@ -206,7 +207,7 @@ class BenchmarksChart(ChartBase):
         self._set_range(-0.5, len(scored) - 0.5, 0.0, top * 1.12)
 
     def tooltip_at(self, x: float, y: float) -> str:
-        for centre, half, text in getattr(self, "_slots", []):
+        for centre, half, text in self._slots:
             if abs(x - centre) <= half and y >= 0:
                 return text
         return ""

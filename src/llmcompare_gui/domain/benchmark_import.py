@@ -38,6 +38,7 @@ from .model import (
     Source,
     Store,
 )
+from .validation import first_problem
 
 AIDER_POLYGLOT = "aider-polyglot"
 """The benchmark id of Aider's polyglot leaderboard (CONTRACT §8)."""
@@ -196,9 +197,8 @@ def _aider_run(entry: Mapping[Any, Any], where: str, source_name: str) -> Benchm
             **{name: value for name, value in values.items() if value is not None},
         )
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        name = ".".join(str(part) for part in first["loc"])
-        raise ImportFileError(f"{first['msg']}", f"{where}, field {name}") from None
+        first = first_problem(error)
+        raise ImportFileError(first.message, f"{where}, field {first.where}") from None
 
 
 def _required_text(entry: Mapping[Any, Any], name: str, where: str) -> str:

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 
 from .model import Model, Store
-from .parsing import ParseError, parse_rate
+from .parsing import ParseError, parse_currency_code, parse_rate
 
 
 def display_currencies(store: Store) -> list[str]:
@@ -62,11 +62,9 @@ def parse_rates_csv(text: str, store_currency: str) -> dict[str, float]:
             continue
         if len(cells) != 2:
             raise RatesFileError(f"line {number}: expected two columns, currency,rate")
-        code, rate_text = cells[0].upper(), cells[1]
-        if len(code) != 3 or not code.isascii() or not code.isalpha():
-            raise RatesFileError(f"line {number}: {cells[0]!r} is not a currency code like EUR")
         try:
-            rate = parse_rate(rate_text, f"line {number}")
+            code = parse_currency_code(cells[0], f"line {number}")
+            rate = parse_rate(cells[1], f"line {number}")
         except ParseError as error:
             raise RatesFileError(str(error)) from None
         if code in rates:

@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from .model import Model, Source, Store
 from .parsing import ParseError, parse_price, parse_token_volume
+from .validation import describe
 
 PER_MILLION = Decimal(1_000_000)
 CARD_FIELDS = (
@@ -218,7 +219,7 @@ def plan_import(store: Store, result: ReadResult, today: str | None = None) -> I
             changed = _updated_model(models[row], record, result.source, today)
         except (ValidationError, ValueError) as error:
             skipped["invalid values"] += 1
-            skipped_entries.append(SkippedEntry(record.id, _first_error(error)))
+            skipped_entries.append(SkippedEntry(record.id, describe(error)))
             continue
         if changed is None:
             unchanged.append(record.id)
@@ -301,14 +302,6 @@ def _updated_model(model: Model, record: ImportedModel, source: Source, today: s
         return None
     # Validated afresh, so the result carries exactly the fields set above.
     return Model.model_validate(data)
-
-
-def _first_error(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return f"{where}: {first['msg']}"
-    return str(error)
 
 
 # --- LiteLLM -------------------------------------------------------------------------

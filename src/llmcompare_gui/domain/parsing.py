@@ -25,6 +25,9 @@ value everywhere. The rules:
 - **Exchange rates** are plain numbers above 0.
 - **Shares** are a fraction from 0 to 1 (``0.25``) or a percentage with ``%``
   (``25%``, ``25 %``); a bare ``25`` is a fraction, so it is refused as above 1.
+- **Currency codes** are three letters, any case (``usd`` is USD).
+- **Weekdays** are ISO numbers or names: ``1-5``, ``1,3,5``, ``Mon-Fri``, ``sat, sun``;
+  **times of day** are ``HH:MM`` in 24 hours (``9:00`` is ``09:00``).
 - **Dates** are ISO: a store date is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
   and must be a real day or month (``2025-02-30`` and ``2025-13`` are refused),
   the same check the store applies when it loads a file; a day (``--as-of``) is
@@ -46,10 +49,12 @@ from .limits import MAX_PRICE_PER_MTOK
 from .tokens import MAX_TOKEN_VOLUME, TokenVolumeError
 
 __all__ = [
+    "DATE_HINT",
     "ParseError",
     "TokenVolumeParseError",
     "check_store_date",
     "date_start",
+    "parse_currency_code",
     "parse_day",
     "parse_number",
     "parse_optional_price",
@@ -58,6 +63,8 @@ __all__ = [
     "parse_share",
     "parse_store_date",
     "parse_token_volume",
+    "parse_utc_time",
+    "parse_weekdays",
 ]
 
 SEPARATORS = ",_\u2009\u202f"
@@ -78,6 +85,9 @@ _GROUPS = re.compile(r"^\d{1,3}(?P<sep>[,_\u2009\u202f])\d{3}(?:(?P=sep)\d{3})*$
 _VOLUME_SUFFIX = re.compile(r"^(?P<number>.*?)\s*(?P<suffix>[kmbt]?)$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"^(?P<code>[A-Za-z]{3})\s*(?P<number>[-+.\d].*)$")
 _CODE_AFTER = re.compile(r"^(?P<number>.*[.\d])\s*(?P<code>[A-Za-z]{3})$")
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+_UTC_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _STORE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -346,3 +356,50 @@ def parse_day(text: str, field: str | None = None) -> dt.date:
     except ValueError:
         pass
     raise ParseError(field, text, " is not a date written YYYY-MM-DD")
+
+
+# --- codes, weekdays and times --------------------------------------------------------
+
+
+def parse_currency_code(text: str, field: str | None = None) -> str:
+    """An ISO 4217 code as three letters (``usd`` → ``USD``)."""
+    code = text.strip().upper()
+    if not (_CURRENCY_CODE.match(code) and code.isascii()):
+        raise ParseError(field, text, " is not a currency code; write e.g. USD")
+    return code
+
+
+def _weekday(part: str, field: str | None) -> int:
+    word = part.strip().lower()
+    if len(word) >= 3 and word[:3] in _DAY_NAMES:
+        return _DAY_NAMES.index(word[:3]) + 1
+    if word.isascii() and word.isdigit() and 1 <= int(word) <= 7:
+        return int(word)
+    raise ParseError(field, part, " is not a day; write 1-7 or Mon…Sun")
+
+
+def parse_weekdays(text: str, field: str | None = None) -> list[int]:
+    """``1-5``, ``1,3,5``, ``Mon-Fri``, ``sat, sun`` as sorted ISO weekdays (1 = Monday)."""
+    days: set[int] = set()
+    for part in re.split(r"[,\s]+", text.strip()):
+        if not part:
+            continue
+        first, dash, last = part.partition("-")
+        start = _weekday(first, field)
+        end = _weekday(last, field) if dash else start
+        if end < start:
+            raise ParseError(field, part, " runs backwards; write e.g. 1-5")
+        days.update(range(start, end + 1))
+    if not days:
+        raise ParseError(field, text, " has no day; write 1-7 or Mon…Sun")
+    return sorted(days)
+
+
+def parse_utc_time(text: str, field: str | None = None) -> str:
+    """A time of day ``HH:MM`` (``9:00`` becomes ``09:00``)."""
+    value = text.strip()
+    if len(value) == 4 and value[1] == ":":
+        value = "0" + value  # 9:00 → 09:00
+    if not _UTC_TIME.match(value):
+        raise ParseError(field, text, " is not a time; write HH:MM (00:00–23:59)")
+    return value

@@ -1,39 +1,29 @@
-"""The model table's columns, Qt-free: how each reads, shows, explains and writes a figure.
+"""The model table's columns, Qt-free: what each is, how it reads a figure and writes one back.
 
 A column key names a figure of a :class:`Model`; :func:`raw_value` reads it
-unformatted (sorting uses that), :func:`cell_text` writes it as a cell shows it,
-:func:`cell_tip_lines` explains it, and :func:`edited_model` writes a typed value
-back into a copy of the model. The Qt model in ``ui/table`` only adds what depends
-on the window's state: costs, the compare set, the as-of date.
+unformatted (sorting uses that, through :func:`sorted_rows`) and
+:func:`edited_model` writes a typed value back into a copy of the model. What a
+person reads in a cell is :mod:`.table_text`. The Qt model in ``ui/table`` only
+adds what depends on the window's state: costs, the compare set, the as-of date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import ValidationError
 
-from .amounts import large_amount
-from .formatting import token_volume as format_token_volume
-from .limits import MAX_PRICE_PER_MTOK
-from .model import REPORTED_BY_LABELS, BenchmarkResult, Model, Quantity, Source, Store
-from .price_points import PriceOption, is_stale, option_on, price_options
+from .formatting import currency_prefix, price, token_volume
+from .model import Model, Quantity, Source, Store
+from .parsing import ParseError, parse_optional_price, parse_price
+from .price_points import PriceOption, option_on, price_options
 from .task_cost import models_with_runs, task_costs
-
-MISSING = "—"
-FREE = "free"
-"""What the Cost column shows for a model that costs nothing (it is not marked cheapest)."""
 
 Raw = float | str | None
 """A cell's value unformatted: a number, a text (a name, a qualitative note), or missing."""
 
-
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥"}
 
 # Column keys; benchmark columns are "bench:<id>".
 COMPARE = "compare"
@@ -60,9 +50,6 @@ SERVICE_TIERS = "service_tiers"
 OFF_PEAK = "off_peak"
 TASK_COST = "task_cost"
 BENCH_PREFIX = "bench:"
-REPORTED_BY_SUFFIX = {"vendor": "vendor", "article": "article", "independent": "indep."}
-"""Written after a benchmark figure, so a claim is never mistaken for a measurement."""
-
 CARD_PRICE_FIELDS = {
     CACHE_WRITE: "cache_write_per_mtok",
     CACHE_WRITE_1H: "cache_write_1h_per_mtok",
@@ -107,12 +94,8 @@ class Column:
     tip: str
 
 
-def currency_symbol(code: str) -> str:
-    return CURRENCY_SYMBOLS.get(code, code + " ")
-
-
 def columns_for(store: Store) -> list[Column]:
-    unit = f"{currency_symbol(store.currency)}/M"
+    unit = f"{currency_prefix(store.currency)}/M"
     cols = [
         Column(COMPARE, "Compare", "Show this model in the charts and the calculator's summary"),
         Column(NAME, "Name", "Model name"),
@@ -155,7 +138,7 @@ def columns_for(store: Store) -> list[Column]:
         ),
         Column(
             PER_REQUEST,
-            f"Per request ({currency_symbol(store.currency).strip()})",
+            f"Per request ({currency_prefix(store.currency).strip()})",
             f"A fee per request ({store.currency}); — means none",
         ),
         Column(
@@ -203,24 +186,11 @@ def _quantity(quantity: Quantity | None) -> float | None:
     return None if quantity is None else quantity.value
 
 
-def _with_qualifier(text: str, quantity: Quantity | None) -> str:
-    """A figure with its qualifier in view: ``262,144 (heavy mode)``."""
-    if quantity is None or not quantity.note:
-        return text
-    return f"{text} ({quantity.note})"
-
-
 def price_point_in_force(model: Model, day: dt.date | None) -> PriceOption:
     """The point the costs use: the one in force on ``day``, else the current card."""
     if day is not None:
         return option_on(model, day)
     return next(option for option in price_options(model) if option.is_current)
-
-
-def price_date_text(option: PriceOption, day: dt.date) -> str:
-    if not option.effective:
-        return MISSING
-    return f"{option.effective} ⚠ stale" if is_stale(option.effective, day) else option.effective
 
 
 def raw_value(model: Model, key: str) -> Raw:
@@ -278,10 +248,10 @@ def tiers_summary(model: Model) -> str | None:
     parts = []
     for tier in sorted(tiers, key=lambda tier: tier.above_prompt_tokens):
         prices = " / ".join(
-            format_price(value) if value is not None else "…"
+            price(value) if value is not None else "…"
             for value in (tier.input_per_mtok, tier.output_per_mtok)
         )
-        parts.append(f"> {format_token_volume(tier.above_prompt_tokens)}: {prices}")
+        parts.append(f"> {token_volume(tier.above_prompt_tokens)}: {prices}")
     return "; ".join(parts)
 
 
@@ -300,7 +270,7 @@ def off_peak_summary(model: Model) -> str | None:
     if off_peak is None:
         return None
     prices = " / ".join(
-        format_price(value) if value is not None else "…"
+        price(value) if value is not None else "…"
         for value in (off_peak.input_per_mtok, off_peak.output_per_mtok)
     )
     windows = ", ".join(
@@ -351,186 +321,6 @@ def source_of(model: Model, key: str) -> Source | None:
     return own
 
 
-def describe_source(source: Source) -> str:
-    parts = [f"Source: {source.title}"]
-    if source.url:
-        parts.append(source.url)
-    if source.published:
-        parts.append(f"published {source.published}")
-    if source.retrieved:
-        parts.append(f"retrieved {source.retrieved}")
-    if source.note:
-        parts.append(source.note)
-    return "\n".join(parts)
-
-
-def format_number(value: float) -> str:
-    if value == int(value) or abs(value) >= 1000:
-        return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:,.4g}"
-    return f"{value:.3g}"
-
-
-def format_money(value: float) -> str:
-    """Monthly amounts: cents below 10,000 (``88.20``), whole units above, small ones exact."""
-    if (compact := large_amount(value)) is not None:
-        return compact
-    if abs(value) >= 10_000:
-        return f"{value:,.0f}"
-    if value == 0 or abs(value) >= 0.01:
-        return f"{value:,.2f}"
-    return f"{value:.3g}"
-
-
-def format_price(value: float) -> str:
-    """Prices per million tokens: at least two decimals, at most four (``0.60``, ``0.0375``)."""
-    if 0 < abs(value) < 0.0001:
-        return f"{value:.2g}"
-    whole, _, decimals = f"{value:.4f}".partition(".")
-    return f"{whole}.{decimals.rstrip('0').ljust(2, '0')}"
-
-
-def format_blended(value: float) -> str:
-    """A computed mix of prices: three decimals for every row, so the column lines up."""
-    if 0 < abs(value) < 0.001:
-        return f"{value:.2g}"
-    return f"{value:,.3f}"
-
-
-def cell_text(model: Model, key: str) -> str:
-    """What the cell of ``key`` shows for ``model``; the Qt model adds cost, blended and date."""
-    value = raw_value(model, key)
-    if value is None:
-        return MISSING
-    if key == FOCUS and model.positioning is not None and model.positioning.applies_to:
-        return f"{value} (said of {model.positioning.applies_to})"
-    if isinstance(value, str):
-        if key.startswith(BENCH_PREFIX):
-            kind = model.benchmarks[key[len(BENCH_PREFIX) :]].reported_by
-            return f"{value} · {REPORTED_BY_SUFFIX[kind]}" if kind else value
-        return value
-    if key in PRICE_FIELDS:
-        return format_price(float(value))
-    arch = model.architecture
-    if key == SPARSITY:
-        return f"{float(value) * 100:.1f} %"
-    if key == CONTEXT:
-        return _with_qualifier(f"{float(value):,.0f}", arch.context_window if arch else None)
-    if key in (TOTAL_PARAMS, ACTIVE_PARAMS) and arch is not None:
-        quantity = arch.total_params_b if key == TOTAL_PARAMS else arch.active_params_b
-        return _with_qualifier(format_number(float(value)), quantity)
-    if key == TASK_COST:
-        return f"{float(value):.3g}"
-    if key.startswith(BENCH_PREFIX):
-        result = model.benchmarks[key[len(BENCH_PREFIX) :]]
-        suffix = REPORTED_BY_SUFFIX.get(result.reported_by or "")
-        text = format_number(float(value))
-        return f"{text} · {suffix}" if suffix else text
-    return format_number(float(value))
-
-
-CARD_FALLBACKS = {
-    CACHE_WRITE: "No cache-write price: cache writes cost the input price",
-    CACHE_WRITE_1H: "No one-hour cache-write price: such writes cost the cache-write price",
-    REASONING_PRICE: "No reasoning price: reasoning tokens cost the output price",
-    PER_REQUEST: "No fee per request",
-    TIERS: "No long-context tiers: every prompt size costs the same per token",
-    SERVICE_TIERS: "No batch, flex or priority tier: priced at standard",
-    OFF_PEAK: "No off-peak prices",
-}
-
-
-def _result_lines(model: Model, bench_id: str, result: BenchmarkResult) -> list[str]:
-    """Who reported a result (and the others' reports), and the model's runs of it."""
-    lines = []
-    if result.reported_by:
-        lines.append(f"Reported by: {REPORTED_BY_LABELS[result.reported_by]}")
-    if result.note:
-        lines.append(result.note)
-    for other in result.other_reports:
-        said = f"{other.score:g}" if other.score is not None else (other.note or "")
-        who = REPORTED_BY_LABELS.get(other.reported_by or "", "another report")
-        origin = f" ({other.source.title})" if other.source else ""
-        lines.append(f"Also: {said}, {who}{origin}")
-    runs = [run for run in model.benchmark_runs if run.benchmark == bench_id]
-    if runs:
-        lines.append(f"{len(runs)} run{'s' if len(runs) != 1 else ''} (best is the score):")
-        for run in sorted(runs, key=lambda r: -r.pass_rate_2):
-            solved = f", solved {run.pass_num_2} of {run.test_cases}" if run.pass_num_2 else ""
-            lines.append(
-                f"  {run.pass_rate_2:g} % — {run.model or run.run}"
-                + (f", {run.date}" if run.date else "")
-                + (f", {run.edit_format}" if run.edit_format else "")
-                + solved
-            )
-    return lines
-
-
-def cost_text(value: float, currency: str) -> str:
-    """A monthly cost cell: ``$88.20``, ``free`` for nothing, ``—`` where there is no cost."""
-    if math.isnan(value):
-        return MISSING
-    if value == 0:
-        return FREE
-    return currency_symbol(currency) + format_money(float(value))
-
-
-def cell_tip_lines(model: Model, key: str, currency: str) -> list[str]:
-    """The lines of a cell's tooltip that depend on the model alone, its source last.
-
-    ``currency`` is the store's: the per-task cost is priced in it.
-    """
-    lines: list[str] = []
-    if key == CACHED and model.pricing.cached_input_per_mtok is None:
-        lines.append("No cached-input price: cached input costs the input price")
-    value = raw_value(model, key)
-    if key in CARD_COLUMNS and value is None:
-        lines.append(CARD_FALLBACKS[key])
-    if key.startswith(BENCH_PREFIX):
-        bench_id = key[len(BENCH_PREFIX) :]
-        result = model.benchmarks.get(bench_id)
-        if result is not None:
-            lines.extend(_result_lines(model, bench_id, result))
-    elif key == TASK_COST:
-        priced = task_costs([model]).priced
-        if priced:
-            item = priced[0]
-            run = item.run
-            lines.append(
-                f"{item.cost_per_solved:.3g} {currency} per solved task: "
-                f"solved {item.solved}"
-                + (f" of {item.cases}" if item.cases else "")
-                + f", run cost {item.run_cost:.4g} {currency}"
-            )
-            lines.append(
-                f"Run {run.run}"
-                + (f" of {run.date}" if run.date else "")
-                + (f", edit format {run.edit_format}" if run.edit_format else "")
-            )
-        elif model.benchmark_runs:
-            lines.append("The best run gives no token counts: it cannot be priced")
-    elif key in (TOTAL_PARAMS, ACTIVE_PARAMS, CONTEXT) and value is not None:
-        arch = model.architecture
-        assert arch is not None
-        quantity = {
-            TOTAL_PARAMS: arch.total_params_b,
-            ACTIVE_PARAMS: arch.active_params_b,
-            CONTEXT: arch.context_window,
-        }[key]
-        if quantity is not None and quantity.note:
-            lines.append(quantity.note)
-    elif key == NAME:
-        # The full name first: the column may be too narrow for it.
-        lines.append(model.name)
-        if model.notes:
-            lines.append(model.notes)
-    source = source_of(model, key) if key != COMPARE else None
-    if source is not None:
-        lines.append(describe_source(source))
-    return lines
-
-
 def sorted_rows(raws: Sequence[Raw], *, descending: bool) -> list[int]:
     """Positions of ``raws`` in sorted order: numbers, then text, missing last in both orders.
 
@@ -548,21 +338,37 @@ def sorted_rows(raws: Sequence[Raw], *, descending: bool) -> list[int]:
     return [i for _, i in numbers] + [i for _, i in texts] + missing
 
 
-def edited_model(model: Model, key: str, value: Any) -> Model | None:
+def typed_price(model: Model, key: str, value: object, store_currency: str) -> float | None:
+    """The price typed (or set by a script) into the cell of ``key``, read by the one price rule.
+
+    The card's currency (else the store's) may be written with it, ``CHF 0.60``; an empty
+    cell is None where the price may be absent. Raises :class:`ParseError` saying why not.
+    """
+    currency = model.pricing.currency or store_currency
+    if key in OPTIONAL_PRICES and (value is None or isinstance(value, str)):
+        return parse_optional_price(value, currency=currency)
+    if value is None:
+        value = ""  # a required price left empty: the parser says one is needed
+    if not isinstance(value, str | int | float):
+        raise ParseError(None, repr(value), " is not a price")
+    return parse_price(value, currency=currency)
+
+
+def edited_model(model: Model, key: str, value: object, store_currency: str) -> Model | None:
     """A copy of ``model`` with one cell changed; None if nothing changes.
 
     Raises :class:`ValueError` with a message for a value the store refuses.
     """
     if key in PRICE_FIELDS:
         field = PRICE_FIELDS[key]
-        price = parse_price(value, allow_empty=key in OPTIONAL_PRICES)
-        if getattr(model.pricing, field) == price and (
-            price is not None or field in model.pricing.model_fields_set
+        typed = typed_price(model, key, value, store_currency)
+        if getattr(model.pricing, field) == typed and (
+            typed is not None or field in model.pricing.model_fields_set
         ):
             return None
         edited = model.model_copy(deep=True)
         try:
-            setattr(edited.pricing, field, price)
+            setattr(edited.pricing, field, typed)
         except ValidationError as error:
             raise ValueError(error.errors(include_url=False)[0]["msg"]) from None
         return edited
@@ -578,39 +384,3 @@ def edited_model(model: Model, key: str, value: Any) -> Model | None:
         setattr(edited, field, new)
         return edited
     raise ValueError(f"{key} cannot be edited here")
-
-
-_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
-
-
-def parse_price(value: Any, *, allow_empty: bool) -> float | None:
-    """A price from what a person or a script gave; ValueError says why not."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if allow_empty:
-            return None
-        raise ValueError("a price is needed here")
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a price")
-    if isinstance(value, str):
-        text = value.strip().lstrip("$€£¥").strip()
-        if "," in text:
-            # "1,000.50" is a thousands separator; "1,5" is a decimal comma we
-            # would misread as 15, so it is refused rather than guessed.
-            if not _THOUSANDS.match(text):
-                raise ValueError(f"{value!r}: write decimals with a point, e.g. 1.5")
-            text = text.replace(",", "")
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number") from None
-    elif isinstance(value, int | float):
-        number = float(value)
-    else:
-        raise ValueError(f"{value!r} is not a number")
-    if not math.isfinite(number):
-        raise ValueError(f"{value!r} is not a finite number")
-    if number < 0:
-        raise ValueError(f"{value!r} is negative; a price must be 0 or more")
-    if number > MAX_PRICE_PER_MTOK:
-        raise ValueError(f"{value!r} is too large; a price is at most {MAX_PRICE_PER_MTOK:,.0f}")
-    return number

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from ..atomicfile import FileWriteError, copy_atomically, write_text_atomically
 from ..bundled import read_resource_text
 from ..domain.model import SCHEMA_VERSION, Store
+from ..domain.validation import first_problem
 from .errors import (
     StoreInvalid,
     StoreNotJson,
@@ -248,21 +249,18 @@ _ENTRY = re.compile(r"^(?P<list>\w+)\[(?P<index>\d+)\]: (?P<problem>.*)$", re.DO
 
 
 def _invalid(path: Path, data: Any, error: ValidationError) -> StoreInvalid:
-    first = error.errors(include_url=False)[0]
-    location = tuple(first["loc"])
-    problem = first["msg"]
-    if first["type"] == "value_error":
-        problem = problem.removeprefix("Value error, ")
+    first = first_problem(error)
+    location: tuple[Any, ...] = first.loc
+    problem = first.message
+    if first.kind == "value_error":
         # A check of the whole store names the entry it is about: models[3]: ...
         entry = _ENTRY.match(problem)
         if entry and not location:
             location = (entry["list"], int(entry["index"]))
             problem = entry["problem"]
     where = _json_path(location, data)
-    if first["type"] == "missing":
-        problem = "required field is missing"
-    elif "input" in first and first["type"] not in {"value_error"}:
-        problem = f"{problem} (found {_short(first['input'])})"
+    if first.kind not in {"value_error", "missing"}:
+        problem = f"{problem} (found {_short(first.input)})"
     more = error.error_count() - 1
     if more:
         problem += f" (and {more} more problem{'s' if more > 1 else ''})"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.currency import RatesFileError, parse_rates_csv
 from ...domain.model import ExchangeRates
-from ...domain.parsing import parse_rate, parse_store_date
+from ...domain.parsing import parse_currency_code, parse_rate, parse_store_date
 from ..table.table_model import ModelTableModel
 
 
@@ -133,12 +133,11 @@ class RatesDialog(QDialog):
         except RatesFileError as error:
             self.error.setText(f"{path.name}: {error}")
             return False
-        known = {
-            self.table.item(r, 0).text().strip().upper(): r for r in range(self.table.rowCount())
-        }
+        known = {self._text(r, 0).upper(): r for r in range(self.table.rowCount())}
         for code, rate in sorted(rates.items()):
-            if code in known:
-                self.table.item(known[code], 1).setText(f"{rate:g}")
+            rate_item = self.table.item(known[code], 1) if code in known else None
+            if rate_item is not None:
+                rate_item.setText(f"{rate:g}")
             else:
                 self._add_row(code, rate)
         self.error.setText(
@@ -146,17 +145,18 @@ class RatesDialog(QDialog):
         )
         return True
 
+    def _text(self, row: int, column: int) -> str:
+        found = self.table.item(row, column)
+        return found.text().strip() if found is not None else ""
+
     def result_rates(self) -> ExchangeRates | None:
         """What the dialog holds, validated; raises ValueError naming the bad cell."""
         rates: dict[str, float] = {}
         for row in range(self.table.rowCount()):
-            code = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
-            text = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
+            code, text = self._text(row, 0), self._text(row, 1)
             if not code and not text:
                 continue
-            code = code.upper()
-            if len(code) != 3 or not code.isascii() or not code.isalpha():
-                raise ValueError(f"row {row + 1}: {code!r} is not a currency code like EUR")
+            code = parse_currency_code(code, f"row {row + 1}")
             if code == self._store_currency:
                 raise ValueError(f"row {row + 1}: {code} is the store's own currency (always 1)")
             rate = parse_rate(text, f"row {row + 1}")

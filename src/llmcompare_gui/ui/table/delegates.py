@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
 from ...domain.table_columns import (
     CACHED,
     CARD_PRICE_FIELDS,
-    OPTIONAL_PRICES,
     PER_REQUEST,
     PRICE_FIELDS,
-    parse_price,
+    typed_price,
 )
-from .table_model import ModelTableModel
+from .table_model import ROW_ROLE, ModelTableModel
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #d32f2f; background: #fdecea; color: #611a15; }"
 
@@ -56,19 +55,25 @@ class CellDelegate(QStyledItemDelegate):
             elif key in CARD_PRICE_FIELDS:
                 hint += "; empty clears it"
             editor.setToolTip(hint)
-            editor.textChanged.connect(lambda text, e=editor, k=key: self._check(e, k, text))
+            # A persistent index: the row may move (a sort, an autosave reload) while editing.
+            cell = QPersistentModelIndex(index)
+            editor.textChanged.connect(lambda text, e=editor, i=cell: self._check(e, i, text))
         return editor
 
-    @staticmethod
-    def _problem(key: str, text: str) -> str | None:
+    def _price(self, index: Index, text: str) -> float | None:
+        """The price ``text`` stands for in the cell at ``index``; ValueError says why not."""
+        model = index.data(ROW_ROLE)
+        return typed_price(model, self._key(index), text, self._source.store.currency)
+
+    def _problem(self, index: Index, text: str) -> str | None:
         try:
-            parse_price(text, allow_empty=key in OPTIONAL_PRICES)
+            self._price(index, text)
         except ValueError as error:
             return str(error)
         return None
 
-    def _check(self, editor: QLineEdit, key: str, text: str) -> None:
-        problem = self._problem(key, text)
+    def _check(self, editor: QLineEdit, index: Index, text: str) -> None:
+        problem = self._problem(index, text)
         editor.setStyleSheet(INVALID_STYLE if problem else "")
         editor.setProperty("invalid", problem is not None)
         if problem:
@@ -84,11 +89,11 @@ class CellDelegate(QStyledItemDelegate):
         key = self._key(index)
         text = editor.text()
         if key in PRICE_FIELDS:
-            problem = self._problem(key, text)
+            problem = self._problem(index, text)
             if problem:
                 self.refused.emit(f"Not changed: {problem}")
                 return
-            value: object = parse_price(text, allow_empty=key in OPTIONAL_PRICES)
+            value: object = self._price(index, text)
         else:
             value = text
         model.setData(index, value, Qt.ItemDataRole.EditRole)

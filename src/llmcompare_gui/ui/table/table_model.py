@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.cost import cheapest_mask
+from ...domain.formatting import blended_price
 from ...domain.import_preview import cached_above_input
 from ...domain.model import BenchmarkDefinition, ExchangeRates, Model, Store
 from ...domain.price_edit import user_priced
@@ -31,23 +32,24 @@ from ...domain.table_columns import (
     COMPARE,
     COST,
     EDITABLE,
-    MISSING,
     NUMERIC,
     PRICE_DATE,
     PRICE_FIELDS,
     Column,
     Raw,
-    cell_text,
-    cell_tip_lines,
     columns_for,
-    cost_text,
-    describe_source,
     edited_model,
-    format_blended,
-    price_date_text,
     price_point_in_force,
     raw_value,
     sorted_rows,
+)
+from ...domain.table_text import (
+    MISSING,
+    cell_text,
+    cell_tip_lines,
+    cost_text,
+    describe_source,
+    price_date_text,
 )
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -283,7 +285,7 @@ class ModelTableModel(QAbstractTableModel):
         cached = self._display[store_row]
         if cached is None:
             model = self._store.models[store_row]
-            cached = [cell_text(model, key) for key in self._keys]
+            cached = [cell_text(model, key, self._store.currency) for key in self._keys]
             self._display[store_row] = cached
         return cached
 
@@ -301,7 +303,7 @@ class ModelTableModel(QAbstractTableModel):
                 return self._money_cell(store_row)
             if key == BLENDED:
                 value = self._blended[store_row]
-                return MISSING if math.isnan(value) else format_blended(float(value))
+                return MISSING if math.isnan(value) else blended_price(float(value))
             if key == COMPARE:
                 return None
             if key == PRICE_DATE:
@@ -407,7 +409,7 @@ class ModelTableModel(QAbstractTableModel):
             self.editRefused.emit("the store is open read-only")
             return False
         try:
-            edited = edited_model(model, key, value)
+            edited = edited_model(model, key, value, self._store.currency)
         except ValueError as error:
             self.editRefused.emit(f"{model.name}: {error}")
             return False
