@@ -72,7 +72,9 @@ def test_svg_parses_and_keeps_names_as_escaped_text(qtbot: QtBot, kind: ChartKin
 def test_svg_title_is_escaped(qtbot: QtBot) -> None:
     data = chart_bytes(comparison(2), ChartKind.COST, "svg", width=600, height=400, title=HOSTILE)
     root = ET.fromstring(data)
-    assert root.find(f"{SVG}title").text == HOSTILE  # type: ignore[union-attr]
+    title = root.find(f"{SVG}title")
+    assert title is not None
+    assert title.text == HOSTILE
     assert HOSTILE in svg_texts(data)
 
 

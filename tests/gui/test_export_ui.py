@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,9 @@ def controller(window: QWidget, settings: QSettings) -> ExportController:
     )
 
 
-def accept_with(monkeypatch: pytest.MonkeyPatch, fill) -> list[ExportChartDialog]:  # type: ignore[no-untyped-def]
+def accept_with(
+    monkeypatch: pytest.MonkeyPatch, fill: Callable[[ExportChartDialog], object]
+) -> list[ExportChartDialog]:
     """Make the dialog's exec() fill in fields and accept, without blocking."""
     shown: list[ExportChartDialog] = []
 
