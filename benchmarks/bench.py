@@ -304,10 +304,10 @@ def bench_slider(app: Any, models: int, steps: int) -> list[Row]:
 
     window = _app_window(models)
     app.processEvents()
-    table = window.table_model
+    table = window.parts.table
     table.set_compared_ids([table.model_at(row).id for row in range(min(15, models))])
     app.processEvents()
-    panel = window.chart_panel
+    panel = window.parts.charts
     chart = panel.figure(panel.current_kind()).widget
     views = [chart] if isinstance(chart, QGraphicsView) else chart.findChildren(QGraphicsView)
     counter = PaintCounter([window.table.viewport(), views[0].viewport()])
@@ -392,7 +392,7 @@ def bench_sort_filter(app: Any, models: int) -> list[Row]:
     window = _app_window(models)
     app.processEvents()
     ours_sort, ours_filter = _sort_and_filter_times(app, window.table, window.filter_edit.setText)
-    table = window.table_model
+    table = window.parts.table
     texts = [
         [str(table.index(row, column).data() or "") for column in range(table.columnCount())]
         for row in range(table.rowCount())

@@ -206,10 +206,10 @@ def bench_slider(
     window = _window(data_dir)
     _settle(app)
     # Compare the 15 cheapest-looking models: a realistic chart, as the panel caps it anyway.
-    table = window.table_model
+    table = window.parts.table
     table.set_compared_ids([table.model_at(row).id for row in range(min(15, models))])
     _settle(app)
-    panel = window.chart_panel
+    panel = window.parts.charts
     chart_view = panel.figure(panel.current_kind()).widget
     views = (
         [chart_view]
@@ -253,7 +253,7 @@ def bench_sort_and_filter(app: object) -> list[tuple[str, float, float, str]]:
     window = _window(data_dir)
     _settle(app)
     view = window.table
-    table = window.table_model
+    table = window.parts.table
     sort_times: dict[str, float] = {}
     for column in range(table.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):

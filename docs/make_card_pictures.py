@@ -79,30 +79,31 @@ def main() -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="llmcompare-cards-"))
         prepare(data_dir)
         window = create_main_window(data_dir)
-        window.window_controller.set_theme(theme)  # type: ignore[attr-defined]
-        table = window.table.model().sourceModel()  # type: ignore[attr-defined]
+        window.theme_actions[theme].trigger()
+        table = window.parts.table
         table.set_compared_ids({model.id for model in table.store.models})
-        calculator = window.calculator  # type: ignore[attr-defined]
+        calculator = window.parts.calculator
         calculator.set_advanced_open(True)
         calculator.set_scenario(scenario)
         calculator.scenarioChanged.emit(scenario)
         window.resize(*SIZE)
         window.show()
-        window.hint.setVisible(False)  # type: ignore[attr-defined]  # the first-run hint
+        window.hint.setVisible(False)  # the first-run hint
         for kind, stem in (
             (ChartKind.COST, "cost-components"),
             (ChartKind.PROMPT_SIZE, "prompt-size"),
         ):
-            window.chart_panel.set_current_kind(kind)  # type: ignore[attr-defined]
+            window.parts.charts.set_current_kind(kind)
             settle(app)
-            window.chart_panel.flush()  # type: ignore[attr-defined]
+            window.parts.charts.flush()
             settle(app)
-            figure = window.chart_panel.figure(kind)  # type: ignore[attr-defined]
+            figure = window.parts.charts.figure(kind)
+            assert figure is not None, f"the {kind.value} chart was not built"
             picture = figure.widget.grab()
             path = args.out / f"{stem}-{theme}.png"
             picture.save(str(path))
             print(f"wrote {path} ({picture.width()}×{picture.height()})")
-        window.chart_panel.set_current_kind(ChartKind.COST)  # type: ignore[attr-defined]
+        window.parts.charts.set_current_kind(ChartKind.COST)
         settle(app)
         picture = window.grab()
         path = args.out / f"advanced-calculator-{theme}.png"

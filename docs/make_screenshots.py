@@ -39,13 +39,13 @@ def main() -> int:
     for theme in ("light", "dark"):
         data_dir = Path(tempfile.mkdtemp(prefix="llmcompare-shot-"))
         window = create_main_window(data_dir)
-        window.window_controller.set_theme(theme)  # type: ignore[attr-defined]
-        window.chart_panel.set_current_kind(ChartKind(args.tab))  # type: ignore[attr-defined]
+        window.theme_actions[theme].trigger()
+        window.parts.charts.set_current_kind(ChartKind(args.tab))
         window.resize(*SIZE)
         window.show()
         for _ in range(10):
             QApplication.processEvents()
-        window.chart_panel.flush()  # type: ignore[attr-defined]
+        window.parts.charts.flush()
         for _ in range(10):
             QApplication.processEvents()
         picture = window.grab()

@@ -9,12 +9,12 @@ from ._version import __version__
 if TYPE_CHECKING:
     from os import PathLike
 
-    from PySide6.QtWidgets import QMainWindow
+    from .ui.window.main_window import MainWindow
 
 __all__ = ["__version__", "create_main_window"]
 
 
-def create_main_window(data_dir: str | PathLike[str] | None = None, **options: Any) -> QMainWindow:
+def create_main_window(data_dir: str | PathLike[str] | None = None, **options: Any) -> MainWindow:
     """The fully wired main window for an existing ``QApplication``, not yet shown.
 
     ``data_dir`` means what ``--data-dir`` means. Qt is imported only here, so

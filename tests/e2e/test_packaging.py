@@ -19,8 +19,10 @@ from ..conftest import REPO
 pytestmark = pytest.mark.e2e
 
 PACKAGING = REPO / "packaging"
-APP_ID = "io.github.llmcompare_gui.LLMCompare"
-DESKTOP = PACKAGING / f"{APP_ID}.desktop"
+# The desktop entry's id is its file name without ".desktop" (Desktop Entry Specification);
+# the running app, the icon and the metainfo must all use it.
+(DESKTOP,) = PACKAGING.glob("*.desktop")
+APP_ID = DESKTOP.name.removesuffix(".desktop")
 METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
@@ -47,9 +49,15 @@ def test_metainfo_validates_offline() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+class CaseKeepingParser(configparser.ConfigParser):
+    """Desktop entry keys are case-sensitive (``Name`` is not ``name``)."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
 def desktop_entry(path: Path = DESKTOP) -> configparser.SectionProxy:
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser = CaseKeepingParser(interpolation=None)
     parser.read(path, encoding="utf-8")
     return parser["Desktop Entry"]
 
@@ -58,6 +66,7 @@ def test_one_id_for_the_entry_the_metainfo_and_the_running_app(qapp: object) -> 
     from llmcompare_gui.ui.window.app import APP_ID as app_id
     from llmcompare_gui.ui.window.app import application
 
+    assert APP_ID == "io.github.llmcompare_gui.LLMCompare"  # reverse-DNS, as AppStream wants
     assert app_id == APP_ID
     app = application()
     assert app.desktopFileName() == APP_ID

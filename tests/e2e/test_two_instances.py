@@ -60,14 +60,14 @@ DRIVER = textwrap.dedent(
         reply(
             save_state=window.findChild(QLabel, "saveState").text(),
             banner=banner.text() if banner is not None and banner.isVisible() else "",
-            read_only=window.session.read_only,
+            read_only=window.parts.session.read_only,
             status=window.statusBar().currentMessage(),
         )
 
     def edit(model_id, price):
         from llmcompare_gui.domain.table_columns import INPUT
 
-        table = window.table_model
+        table = window.parts.table
         index = table.index(table.row_of(model_id), table.column_of(INPUT))
         reply(accepted=table.setData(index, float(price)))
 
@@ -93,7 +93,7 @@ DRIVER = textwrap.dedent(
             command(line.decode())
 
     def wait_until_loaded():
-        if getattr(window, "session", None) is None:
+        if not window.has_store:
             QTimer.singleShot(20, wait_until_loaded)
             return
         reply(ready=True)

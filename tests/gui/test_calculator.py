@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
+from llmcompare_gui.domain.model import BenchmarkRun, Store
 from llmcompare_gui.domain.parsing import parse_token_volume
 from llmcompare_gui.domain.presets import PRESETS
 from llmcompare_gui.ui.calculator.calculator import CostCalculator
@@ -325,15 +326,17 @@ def test_show_costs_marks_the_cheapest_and_shows_ratios(calc: CostCalculator) ->
 
 
 def test_show_costs_updates_rows_in_place(calc: CostCalculator) -> None:
-    tree = calc.findChild(QWidget, "costList")
+    tree = calc.findChild(QTreeWidget, "costList")
     assert tree is not None
     names = ["A", "B"]
     calc.show_costs(names, np.array([2.0, 1.0]), "EUR")
-    first_items = [tree.topLevelItem(i) for i in range(2)]  # type: ignore[attr-defined]
+    first_items = [tree.topLevelItem(i) for i in range(2)]
+    assert first_items[1] is not None
+    assert first_items[0] is not None
     assert first_items[1].font(0).bold()
     assert not first_items[0].font(0).bold()
     calc.show_costs(names, np.array([1.0, 3.0]), "EUR")
-    assert [tree.topLevelItem(i) for i in range(2)] == first_items  # type: ignore[attr-defined]
+    assert [tree.topLevelItem(i) for i in range(2)] == first_items
     assert first_items[0].font(0).bold()
     assert not first_items[1].font(0).bold()
     assert calc.cost_rows() == [("A", "€1.00", "cheapest"), ("B", "€3.00", "×3.00")]
@@ -382,7 +385,7 @@ def test_tooltips_explain_the_controls(calc: CostCalculator) -> None:
     assert "cache" in slider(calc, "cachedShareSlider").toolTip()
 
 
-def k2_run():  # type: ignore[no-untyped-def]
+def k2_run() -> tuple[Store, BenchmarkRun]:
     from llmcompare_gui.store.jsonstore import default_store
 
     store = default_store()
@@ -401,7 +404,9 @@ def test_like_an_aider_run_sets_volumes_from_the_runs_tokens_per_task(
     assert isinstance(combo, QComboBox)
     names = [combo.itemText(i) for i in range(combo.count())]
     index = names.index("Like an Aider run…")
-    item = combo.model().item(index)  # type: ignore[attr-defined]
+    model = combo.model()
+    assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
+    item = model.item(index)
     assert not item.isEnabled()  # no model with a run yet
     calc.set_scenario(Scenario(1e6, 1e6, 0.25, 2.0))
     calc.set_models(store.models)

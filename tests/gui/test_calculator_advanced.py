@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TypeVar
+
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.cost import Scenario
@@ -15,6 +26,8 @@ from .window_helpers import open_window, type_into
 
 pytestmark = pytest.mark.gui
 
+W = TypeVar("W", bound=QWidget)
+
 
 @pytest.fixture
 def calc(qtbot: QtBot) -> CostCalculator:
@@ -24,7 +37,7 @@ def calc(qtbot: QtBot) -> CostCalculator:
     return widget
 
 
-def find(calc: QWidget, kind: type[QWidget], name: str) -> QWidget:
+def find(calc: QWidget, kind: type[W], name: str) -> W:
     found = calc.findChild(kind, name)
     assert isinstance(found, kind), f"no {kind.__name__} named {name!r}"
     return found
@@ -48,7 +61,7 @@ def line(calc: QWidget, name: str) -> QLineEdit:
     return found
 
 
-ADVANCED_CONTROLS = [
+ADVANCED_CONTROLS: list[tuple[type[QWidget], str]] = [
     (QLineEdit, "promptTokensEdit"),
     (QSlider, "cacheWriteShareSlider"),
     (QComboBox, "cacheTtlCombo"),
@@ -71,7 +84,7 @@ def test_advanced_is_collapsed_by_default_and_holds_the_new_knobs(
         assert control.accessibleName(), f"{name} has no accessible name"
         assert control.toolTip(), f"{name} has no tooltip"
     with qtbot.waitSignal(calc.advancedToggled) as toggled:
-        find(calc, QWidget, "advancedToggle").click()  # type: ignore[attr-defined]
+        find(calc, QAbstractButton, "advancedToggle").click()
     assert toggled.args == [True]
     assert section.isVisible()
     assert find(calc, QLineEdit, "promptTokensEdit").isVisible()
@@ -175,12 +188,12 @@ def test_set_scenario_shows_every_knob_and_emits_nothing(
     assert calc.scenario() == scenario
     assert line(calc, "promptTokensEdit").text() == "250K"
     assert slider(calc, "cacheWriteShareSlider").value() == 20
-    assert find(calc, QLabel, "cacheWriteShareLabel").text() == "20 %"  # type: ignore[attr-defined]
+    assert find(calc, QLabel, "cacheWriteShareLabel").text() == "20 %"
     assert combo(calc, "cacheTtlCombo").currentData() == "1h"
     assert combo(calc, "serviceTierCombo").currentData() == "priority"
     assert slider(calc, "offPeakShareSlider").value() == 30
     spin = find(calc, QDoubleSpinBox, "reasoningOverheadSpin")
-    assert spin.value() == 2.0  # type: ignore[attr-defined]
+    assert spin.value() == 2.0
 
 
 def test_shares_between_slider_steps_are_kept_exactly(qtbot: QtBot, calc: CostCalculator) -> None:
@@ -190,7 +203,7 @@ def test_shares_between_slider_steps_are_kept_exactly(qtbot: QtBot, calc: CostCa
         calc.set_scenario(scenario)
     assert calc.scenario() == scenario
     assert slider(calc, "cacheWriteShareSlider").value() == 12
-    assert find(calc, QLabel, "cacheWriteShareLabel").text() == "12.5 %"  # type: ignore[attr-defined]
+    assert find(calc, QLabel, "cacheWriteShareLabel").text() == "12.5 %"
 
 
 def test_cost_list_shows_each_non_zero_component_and_the_rule(calc: CostCalculator) -> None:
@@ -225,13 +238,13 @@ def test_cost_list_shows_each_non_zero_component_and_the_rule(calc: CostCalculat
     assert calc.row_rules() == [PLAIN_CARD_NOTE, "no batch price: standard prices"]
 
 
-def test_the_window_remembers_the_advanced_section(qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_remembers_the_advanced_section(qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path)
     calc = window.findChild(CostCalculator, "costCalculator")
     assert isinstance(calc, CostCalculator)
     assert not calc.advanced_open(), "closed the first time"
-    toggle = find(calc, QWidget, "advancedToggle")
-    toggle.click()  # type: ignore[attr-defined]
+    toggle = find(calc, QAbstractButton, "advancedToggle")
+    toggle.click()
     assert calc.advanced_open()
     slider(calc, "offPeakShareSlider").setValue(35)
     window.close()

@@ -9,15 +9,22 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
-from llmcompare_gui.charts import DARK, LIGHT, create_chart
-from llmcompare_gui.charts.base import ChartFigure
+from llmcompare_gui.charts import DARK, LIGHT, Theme, create_chart
+from llmcompare_gui.charts.benchmarks import BenchmarksChart
 from llmcompare_gui.charts.cost import CostChart
+from llmcompare_gui.charts.parameters import ParametersChart
 from llmcompare_gui.charts.plot import ChartBase
+from llmcompare_gui.charts.price_history import PriceHistoryChart
+from llmcompare_gui.charts.task_cost import TaskCostChart
+from llmcompare_gui.charts.task_value import TaskValueChart
+from llmcompare_gui.charts.value import ValueChart
+from llmcompare_gui.charts.volume import VolumeChart
 from llmcompare_gui.domain.comparison import ChartKind, Comparison
 from llmcompare_gui.domain.price_points import priced_on
 
@@ -29,29 +36,37 @@ CHARTED = 15
 pytestmark = pytest.mark.gui
 
 
-def make(qtbot: QtBot, kind: ChartKind, theme=LIGHT) -> ChartFigure:  # type: ignore[no-untyped-def]
+C = TypeVar("C", bound=ChartBase)
+
+
+def make_as(qtbot: QtBot, kind: ChartKind, cls: type[C], theme: Theme = LIGHT) -> C:
+    """The chart the window makes for ``kind``, which must be a ``cls``."""
     chart = create_chart(kind, theme)
+    assert isinstance(chart, cls), f"create_chart({kind}) made a {type(chart).__name__}"
     qtbot.addWidget(chart.widget)
     chart.widget.resize(1000, 600)
     return chart
 
 
-def plot_items(chart: ChartFigure) -> list[object]:
-    return list(chart.plot.items)  # type: ignore[attr-defined]
+def make(qtbot: QtBot, kind: ChartKind, theme: Theme = LIGHT) -> ChartBase:
+    return make_as(qtbot, kind, ChartBase, theme)
 
 
-def visible_texts(chart: ChartFigure) -> list[str]:
+def plot_items(chart: ChartBase) -> list[object]:
+    return list(chart.plot.items)
+
+
+def visible_texts(chart: ChartBase) -> list[str]:
     import pyqtgraph as pg
 
     return [
         item.toPlainText()
-        for item in chart.plot.items  # type: ignore[attr-defined]
+        for item in chart.plot.items
         if isinstance(item, pg.TextItem) and item.isVisible()
     ]
 
 
-def note(chart: ChartFigure) -> str:
-    assert isinstance(chart, ChartBase)
+def note(chart: ChartBase) -> str:
     return chart.note_text
 
 
@@ -96,7 +111,7 @@ def test_dark_theme_recolours(qtbot: QtBot, kind: ChartKind) -> None:
 
 
 def test_cost_bars_are_the_cost_engines_numbers(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.COST)
+    chart = make_as(qtbot, ChartKind.COST, CostChart)
     comp = comparison(6, cached_share=0.4)
     chart.update_comparison(comp)
     table = comp.table(ChartKind.COST)
@@ -104,7 +119,6 @@ def test_cost_bars_are_the_cost_engines_numbers(qtbot: QtBot) -> None:
     fresh = np.array([row[column["input_cost"]] for row in table.rows])
     cached = np.array([row[column["cached_input_cost"]] for row in table.rows])
     output = np.array([row[column["output_cost"]] for row in table.rows])
-    assert isinstance(chart, CostChart)
     np.testing.assert_array_equal(chart.input_bars.opts["width"], fresh)
     np.testing.assert_array_equal(chart.cached_bars.opts["width"], cached)
     np.testing.assert_array_equal(chart.output_bars.opts["width"], output)
@@ -120,25 +134,23 @@ def test_cost_bars_are_the_cost_engines_numbers(qtbot: QtBot) -> None:
 
 
 def test_cost_chart_charts_the_cheapest_fifteen(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.COST)
+    chart = make_as(qtbot, ChartKind.COST, CostChart)
     comp = comparison(20)
     chart.update_comparison(comp)
-    widths = chart.input_bars.opts["width"]  # type: ignore[attr-defined]
+    widths = chart.input_bars.opts["width"]
     assert len(widths) == CHARTED
     table = comp.table(ChartKind.COST)
     totals = [row[table.header.index("total_cost")] for row in table.rows]
-    shown = chart.input_bars.opts["width"] + chart.output_bars.opts["width"]  # type: ignore[attr-defined]
+    shown = chart.input_bars.opts["width"] + chart.output_bars.opts["width"]
     np.testing.assert_allclose(shown, totals[:CHARTED])
 
 
 def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.BENCHMARKS)
+    chart = make_as(qtbot, ChartKind.BENCHMARKS, BenchmarksChart)
     comp = comparison(3)
     chart.update_comparison(comp)
     heights = sorted(
-        float(h)
-        for bar in (*chart.bars, *chart.claim_bars)  # type: ignore[attr-defined]
-        for h in bar.opts["height"]
+        float(h) for bar in (*chart.bars, *chart.claim_bars) for h in bar.opts["height"]
     )
     scores = sorted(
         result.score
@@ -159,10 +171,10 @@ def test_benchmarks_never_plot_a_note(qtbot: QtBot) -> None:
 
 
 def test_value_map_lists_models_without_a_score(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.VALUE)
+    chart = make_as(qtbot, ChartKind.VALUE, ValueChart)
     comp = comparison(3, benchmark="swe_bench_verified")
     chart.update_comparison(comp)
-    xs, ys = chart.points.getData()  # type: ignore[attr-defined]
+    xs, ys = chart.points.getData()
     assert list(ys) == [65.8]
     # Kimi K2's effective price: (1B × $0.60 + 100M × $2.50) / 1.1B tokens, per million.
     assert xs[0] == pytest.approx(850 / 1100)
@@ -174,7 +186,7 @@ def test_value_map_lists_models_without_a_score(qtbot: QtBot) -> None:
 
 
 def test_parameters_group_identical_points(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.PARAMETERS)
+    chart = make_as(qtbot, ChartKind.PARAMETERS, ParametersChart)
     chart.update_comparison(comparison(3))
     texts = visible_texts(chart)
     assert "Kimi K2 (3.2 % active)" in texts
@@ -192,7 +204,7 @@ def crossing_comparison() -> Comparison:
 
 
 def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.VOLUME)
+    chart = make_as(qtbot, ChartKind.VOLUME, VolumeChart)
     article = comparison(3, cached_share=1.0)
     # V3.1 at the vendor's card (cached $0.07, output $1.68) crosses V3/R1 at the article's
     # ($0.30, $1.20): the article's three cards alone never cross.
@@ -202,9 +214,9 @@ def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
     comp = dataclasses.replace(article, models=models)
     assert comp.break_even()
     chart.update_comparison(comp)
-    assert chart.current.value() == pytest.approx(9.0)  # type: ignore[attr-defined]
-    assert "scenario: 1B" in chart.current.label.toPlainText()  # type: ignore[attr-defined]
-    xs, _ = chart.crossings.getData()  # type: ignore[attr-defined]
+    assert chart.current.value() == pytest.approx(9.0)
+    assert "scenario: 1B" in chart.current.label.toPlainText()
+    xs, _ = chart.crossings.getData()
     assert len(xs) == len(comp.break_even())
     assert any(" = " in text for text in visible_texts(chart))
 
@@ -213,10 +225,10 @@ def test_volume_marks_scenario_and_break_even(qtbot: QtBot) -> None:
 def test_hostile_names_are_plain_text(qtbot: QtBot, kind: ChartKind) -> None:
     chart = make(qtbot, kind)
     chart.update_comparison(comparison(4))
-    legend_html = [label.item.toHtml() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    legend_html = [label.item.toHtml() for _, label in chart.legend.items]
     for html in legend_html:
         assert "<script>" not in html
-    legend_text = [label.item.toPlainText() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    legend_text = [label.item.toPlainText() for _, label in chart.legend.items]
     if kind in (ChartKind.VOLUME, ChartKind.BENCHMARKS):
         assert HOSTILE in legend_text
 
@@ -280,18 +292,18 @@ def test_process_with_charts_alive_at_exit_exits_cleanly(tmp_path: Path) -> None
 
 def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
     comp = comparison(3)
-    cost = make(qtbot, ChartKind.COST)
+    cost = make_as(qtbot, ChartKind.COST, CostChart)
     cost.update_comparison(comp)
-    tip = cost.tooltip_at(1.0, 0.0)  # type: ignore[attr-defined]
+    tip = cost.tooltip_at(1.0, 0.0)
     # The cheapest: DeepSeek V3/R1, 1B × $0.30 + 100M × $1.20 = $420.
     assert "DeepSeek V3/R1" in tip
     assert "total: $420.00 a month" in tip
-    assert cost.tooltip_at(1.0, 0.5) == ""  # type: ignore[attr-defined]  # between bars
+    assert cost.tooltip_at(1.0, 0.5) == ""  # between bars
 
-    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench = make_as(qtbot, ChartKind.BENCHMARKS, BenchmarksChart)
     bench.update_comparison(comp)
     # Sweep across the groups rather than read where the bars are.
-    texts = {bench.tooltip_at(float(x), 1.0) for x in np.arange(-1.0, 10.0, 0.01)} - {""}  # type: ignore[attr-defined]
+    texts = {bench.tooltip_at(float(x), 1.0) for x in np.arange(-1.0, 10.0, 0.01)} - {""}
     k2 = next(text for text in texts if text.startswith("Kimi K2\nSWE-Bench Verified"))
     # Who reported the figure, and where it is from.
     assert k2.startswith("Kimi K2\nSWE-Bench Verified: 65.8 % (vendor's claim)\nsource: Kimi K2 vs")
@@ -300,39 +312,34 @@ def test_hover_tooltips_give_exact_values(qtbot: QtBot) -> None:
     assert "github.com/Aider-AI/aider" in aider
     assert "DeepSeek V3/R1\nSWE-Bench Verified: no score\nnote: Lower than Kimi K2" in texts
 
-    volume = make(qtbot, ChartKind.VOLUME)
+    volume = make_as(qtbot, ChartKind.VOLUME, VolumeChart)
     volume.update_comparison(comp)
-    tip = volume.tooltip_at(9.0, 2.0)  # type: ignore[attr-defined]
+    tip = volume.tooltip_at(9.0, 2.0)
     assert tip.splitlines()[0] == "At 1B input tokens a month:"
     assert "DeepSeek V3/R1: $420.00" in tip
 
-    value = make(qtbot, ChartKind.VALUE)
+    value = make_as(qtbot, ChartKind.VALUE, ValueChart)
     value.update_comparison(comp)
     value.widget.grab()
     x = 850 / 1100  # Kimi K2: (1B × $0.60 + 100M × $2.50) / 1.1B tokens, per million
-    assert "Kimi K2" in value.tooltip_at(x, 65.8)  # type: ignore[attr-defined]
-    assert value.tooltip_at(x * 0.1, 5.0) == ""  # type: ignore[attr-defined]
+    assert "Kimi K2" in value.tooltip_at(x, 65.8)
+    assert value.tooltip_at(x * 0.1, 5.0) == ""
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen only
 def test_hover_shows_a_tooltip(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QToolTip
 
-    chart = make(qtbot, ChartKind.COST)
+    chart = make_as(qtbot, ChartKind.COST, CostChart)
     chart.widget.show()
     qtbot.waitExposed(chart.widget)
     chart.update_comparison(comparison(3))
-    scene_pos = chart.plot.vb.mapViewToScene(pg_point(1.0, 0.0))  # type: ignore[attr-defined]
-    chart.widget.scene().sigMouseMoved.emit(scene_pos)  # type: ignore[attr-defined]
+    scene_pos = chart.plot.vb.mapViewToScene(QPointF(1.0, 0.0))
+    chart.plot.scene().sigMouseMoved.emit(scene_pos)
     assert "cheapest" not in QToolTip.text()  # the tooltip is the breakdown, not the label
     assert "total: $420.00 a month" in QToolTip.text()
     QToolTip.hideText()
-
-
-def pg_point(x: float, y: float):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPointF
-
-    return QPointF(x, y)
 
 
 def test_models_with_missing_data_are_listed_not_plotted(qtbot: QtBot) -> None:
@@ -344,19 +351,19 @@ def test_models_with_missing_data_are_listed_not_plotted(qtbot: QtBot) -> None:
     )
     models = [*comp.models, bare]
     comp = Comparison(comp.store, models, comp.scenario)
-    params = make(qtbot, ChartKind.PARAMETERS)
+    params = make_as(qtbot, ChartKind.PARAMETERS, ParametersChart)
     params.update_comparison(comp)
     assert "n/a — parameter counts not known: Bare model" in note(params)
-    assert len(params.points.getData()[0]) == 3  # type: ignore[attr-defined]
-    value = make(qtbot, ChartKind.VALUE)
+    assert len(params.points.getData()[0]) == 3
+    value = make_as(qtbot, ChartKind.VALUE, ValueChart)
     value.update_comparison(comp)
     assert "Bare model" in note(value)
-    bench = make(qtbot, ChartKind.BENCHMARKS)
+    bench = make_as(qtbot, ChartKind.BENCHMARKS, BenchmarksChart)
     bench.update_comparison(comp)
     assert sum(text == "n/a" for text in visible_texts(bench)) >= 3  # one per benchmark
-    cost = make(qtbot, ChartKind.COST)
+    cost = make_as(qtbot, ChartKind.COST, CostChart)
     cost.update_comparison(comp)
-    assert len(cost.input_bars.opts["width"]) == 4  # type: ignore[attr-defined]
+    assert len(cost.input_bars.opts["width"]) == 4
 
 
 def test_free_model_on_log_axes(qtbot: QtBot) -> None:
@@ -385,12 +392,12 @@ def test_nice_ceiling_rounds_up_to_a_round_number(value: float, expected: float)
 def test_price_history_draws_a_step_per_point_with_its_source_in_the_tooltip(
     qtbot: QtBot,
 ) -> None:
-    chart = make(qtbot, ChartKind.PRICE_HISTORY)
+    chart = make_as(qtbot, ChartKind.PRICE_HISTORY, PriceHistoryChart)
     comp = comparison(3)
     v31 = next(m for m in comp.models if m.id == "deepseek-v3.1")
     comp = dataclasses.replace(comp, models=[v31], as_of=dt.date(2025, 9, 4))
     chart.update_comparison(comp)
-    drawn = [line for line in chart.lines if line.getData()[0] is not None]  # type: ignore[attr-defined]
+    drawn = [line for line in chart.lines if line.getData()[0] is not None]
     drawn = [line for line in drawn if len(line.getData()[0])]
     assert len(drawn) == 3  # input, cached input and output of one model
     inputs = drawn[0].getData()[1]
@@ -400,16 +407,16 @@ def test_price_history_draws_a_step_per_point_with_its_source_in_the_tooltip(
     tip = chart.tooltip_at(mid_september, 0.56)
     assert "input $0.56/M from 2025-09-05" in tip
     assert "Source: DeepSeek API Docs: Models & Pricing" in tip
-    assert chart.marker.isVisible()  # type: ignore[attr-defined]
-    assert chart.marker.value() == calendar.timegm(dt.date(2025, 9, 4).timetuple())  # type: ignore[attr-defined]
+    assert chart.marker.isVisible()
+    assert chart.marker.value() == calendar.timegm(dt.date(2025, 9, 4).timetuple())
 
 
 def test_task_cost_bars_are_cost_per_solved_task_labelled_with_solved_n_of_m(
     qtbot: QtBot,
 ) -> None:
-    chart = make(qtbot, ChartKind.TASK_COST)
+    chart = make_as(qtbot, ChartKind.TASK_COST, TaskCostChart)
     chart.update_comparison(comparison(3))
-    bars = [*chart.cheapest_bar.opts["width"], *chart.bars.opts["width"]]  # type: ignore[attr-defined]
+    bars = [*chart.cheapest_bar.opts["width"], *chart.bars.opts["width"]]
     # By hand: K2 (2,355,141 × 0.60 + 363,846 × 2.50) / 10^6 / 133 solved; V3/R1's best run
     # (R1 0528) (2,644,169 × 0.30 + 1,842,168 × 1.20) / 10^6 / 160 solved.
     assert bars == pytest.approx([2.3226996 / 133, 3.0038523 / 160])
@@ -435,9 +442,9 @@ def test_task_charts_say_how_many_priced_models_are_shown(qtbot: QtBot) -> None:
 
 
 def test_task_value_marks_the_pareto_front(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.TASK_VALUE)
+    chart = make_as(qtbot, ChartKind.TASK_VALUE, TaskValueChart)
     chart.update_comparison(comparison(3))
-    xs, ys = chart.rings.getData()  # type: ignore[attr-defined]
+    xs, ys = chart.rings.getData()
     # K2 solves 59.1 % for 0.01746 a task, V3/R1 71.4 % for 0.01877: neither beats the other.
     assert list(xs) == [59.1, 71.4]
     assert list(ys) == pytest.approx([2.3226996 / 133, 3.0038523 / 160])
@@ -454,11 +461,11 @@ def test_vendor_claims_are_hatched_and_stand_beside_independent_results(qtbot: Q
     )
     store = plan_benchmark_import(comp.store, read_benchmark_csv(csv_text)).store
     both = Comparison(store, store.models, comp.scenario)
-    chart = make(qtbot, ChartKind.BENCHMARKS)
+    chart = make_as(qtbot, ChartKind.BENCHMARKS, BenchmarksChart)
     chart.update_comparison(both)
     v31 = 1  # DeepSeek V3.1 is the second model
-    solid = chart.bars[v31]  # type: ignore[attr-defined]
-    hatched = chart.claim_bars[v31]  # type: ignore[attr-defined]
+    solid = chart.bars[v31]
+    hatched = chart.claim_bars[v31]
     assert list(solid.opts["height"]) == [70.5]
     assert sorted(hatched.opts["height"]) == [74.8, 76.3]
     # Side by side in the model's slot: the independent result and the claim do not overlap.
@@ -467,7 +474,7 @@ def test_vendor_claims_are_hatched_and_stand_beside_independent_results(qtbot: Q
     assert gap >= float(solid.opts["width"][0]) * 0.9
     assert hatched.opts["brush"].style() == Qt.BrushStyle.BDiagPattern
     assert solid.opts["brush"].style() == Qt.BrushStyle.SolidPattern
-    legend = [label.item.toPlainText() for _, label in chart.legend.items]  # type: ignore[attr-defined]
+    legend = [label.item.toPlainText() for _, label in chart.legend.items]
     assert "independent run" in legend
     assert "claim (hatched)" in legend
 
@@ -477,16 +484,16 @@ def test_break_even_labels_stay_inside_a_short_volume_chart(qtbot: QtBot, height
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    chart = make(qtbot, ChartKind.VOLUME)
+    chart = make_as(qtbot, ChartKind.VOLUME, VolumeChart)
     chart.widget.resize(900, height)
     chart.widget.show()
     qtbot.waitExposed(chart.widget)
     chart.update_comparison(crossing_comparison())
     QApplication.processEvents()  # the layout settles before its geometry is measured
-    box = chart.plot.getViewBox().sceneBoundingRect()  # type: ignore[attr-defined]
+    box = chart.plot.getViewBox().sceneBoundingRect()
     labels = [
         item
-        for item in chart.plot.items  # type: ignore[attr-defined]
+        for item in chart.plot.items
         if isinstance(item, pg.TextItem) and item.isVisible() and " = " in item.toPlainText()
     ]
     assert labels

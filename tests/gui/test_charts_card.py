@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import math
+from typing import TypeVar
 
 import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.charts import LIGHT, create_chart
+from llmcompare_gui.charts.cost import CostChart
+from llmcompare_gui.charts.plot import ChartBase
+from llmcompare_gui.charts.prompt_size import PromptSizeChart
 from llmcompare_gui.domain.comparison import ChartKind, Comparison
 from llmcompare_gui.domain.cost import Scenario
 from llmcompare_gui.domain.model import Store
@@ -27,8 +31,13 @@ def tiered_store() -> Store:
     return Store.model_validate(data)
 
 
-def make(qtbot: QtBot, kind: ChartKind):  # type: ignore[no-untyped-def]
+C = TypeVar("C", bound=ChartBase)
+
+
+def make(qtbot: QtBot, kind: ChartKind, cls: type[C]) -> C:
+    """The chart the window makes for ``kind``, which must be a ``cls``."""
     chart = create_chart(kind, LIGHT)
+    assert isinstance(chart, cls), f"create_chart({kind}) made a {type(chart).__name__}"
     qtbot.addWidget(chart.widget)
     chart.widget.resize(1000, 600)
     return chart
@@ -40,7 +49,7 @@ def only_gemini(scenario: Scenario) -> Comparison:
 
 
 def test_cost_bars_stack_every_non_zero_component(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.COST)
+    chart = make(qtbot, ChartKind.COST, CostChart)
     scenario = Scenario(1e9, 1e8, 0.0, cache_write_share=0.2)
     chart.update_comparison(only_gemini(scenario))
     bars = chart.component_bars
@@ -60,7 +69,7 @@ def test_cost_bars_stack_every_non_zero_component(qtbot: QtBot) -> None:
 
 
 def test_the_legend_follows_the_components(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.COST)
+    chart = make(qtbot, ChartKind.COST, CostChart)
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.5)))
     assert chart.legend_labels() == ["Input (not cached)", "Cached read", "Output"]
     before = list(chart.plot.items)
@@ -70,7 +79,7 @@ def test_the_legend_follows_the_components(qtbot: QtBot) -> None:
 
 
 def test_the_tooltip_names_the_rule_that_priced_a_bar(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.COST)
+    chart = make(qtbot, ChartKind.COST, CostChart)
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0, prompt_tokens=250_000)))
     tip = chart.tooltip_at(100.0, 0.0)
     assert "200K" in tip, tip
@@ -78,7 +87,7 @@ def test_the_tooltip_names_the_rule_that_priced_a_bar(qtbot: QtBot) -> None:
     assert "total: $4,000.00 a month" in tip
 
 
-def line_value(chart, size: float) -> float:  # type: ignore[no-untyped-def]
+def line_value(chart: PromptSizeChart, size: float) -> float:
     x, y = chart.lines[0].getData()
     index = int(np.argmin(np.abs(x - math.log10(size))))
     assert x[index] == pytest.approx(math.log10(size), abs=1e-12), f"{size} not in the grid"
@@ -86,7 +95,7 @@ def line_value(chart, size: float) -> float:  # type: ignore[no-untyped-def]
 
 
 def test_prompt_size_chart_draws_the_tier_cliff_as_a_step(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.PROMPT_SIZE)
+    chart = make(qtbot, ChartKind.PROMPT_SIZE, PromptSizeChart)
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0)))
     standard = (1e9 * 1.25 + 1e8 * 10.0) / 1e6  # 2,250 up to 200K tokens a prompt
     tier = (1e9 * 2.5 + 1e8 * 15.0) / 1e6  # 4,000 above
@@ -102,7 +111,7 @@ def test_prompt_size_chart_draws_the_tier_cliff_as_a_step(qtbot: QtBot) -> None:
 
 
 def test_prompt_size_tooltip_gives_each_cost_at_the_size_under_the_cursor(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.PROMPT_SIZE)
+    chart = make(qtbot, ChartKind.PROMPT_SIZE, PromptSizeChart)
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0)))
     # 1B input and 100M output at $1.25/$10 per million up to 200K, $2.50/$15 above.
     below = chart.tooltip_at(math.log10(100_000), 0.0)
@@ -112,7 +121,7 @@ def test_prompt_size_tooltip_gives_each_cost_at_the_size_under_the_cursor(qtbot:
 
 
 def test_prompt_size_chart_follows_the_scenario_in_place(qtbot: QtBot) -> None:
-    chart = make(qtbot, ChartKind.PROMPT_SIZE)
+    chart = make(qtbot, ChartKind.PROMPT_SIZE, PromptSizeChart)
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0)))
     before = [id(item) for item in chart.plot.items]
     chart.update_comparison(only_gemini(Scenario(1e9, 1e8, 0.0, prompt_tokens=300_000)))

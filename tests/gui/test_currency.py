@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTreeWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.bundled import read_resource_text
+from llmcompare_gui.ui.window.main_window import MainWindow
 
 from .window_helpers import column, open_window, row_of, source_model
 
@@ -32,7 +33,7 @@ def store_with_a_yuan_model(data_dir: Path) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     store_with_a_yuan_model(data_dir)
     window = open_window(qtbot, data_dir)
     calculator = window.findChild(QTreeWidget, "costList")
@@ -40,7 +41,7 @@ def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
     return window
 
 
-def yuan_model_cost(window: QMainWindow) -> float:
+def yuan_model_cost(window: MainWindow) -> float:
     model = source_model(window)
     value = model.index(row_of(model, "Kimi K2 (yuan)"), column(model, "Cost")).data(
         Qt.ItemDataRole.UserRole
@@ -49,9 +50,9 @@ def yuan_model_cost(window: QMainWindow) -> float:
 
 
 def test_a_yuan_card_is_costed_in_dollars_with_the_rates_date_then_in_yuan(
-    qtbot: QtBot, window: QMainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    scenario = window.current_comparison().scenario  # type: ignore[attr-defined]
+    scenario = window.current_comparison().scenario
     i, o = scenario.input_tokens, scenario.output_tokens
     yuan = (i * 4.0 + o * 16.0) / 1e6
     # 8 yuan to the dollar.
@@ -77,7 +78,7 @@ def test_a_yuan_card_is_costed_in_dollars_with_the_rates_date_then_in_yuan(
     # A dollar card shown in yuan: Kimi K2's article card, $0.60 in and $2.50 out.
     k2 = model.index(row_of(model, "Kimi K2"), column(model, "Cost")).data(Qt.ItemDataRole.UserRole)
     assert k2 == pytest.approx((i * 0.6 + o * 2.5) / 1e6 * 8.0)
-    assert window.current_comparison().currency == "CNY"  # type: ignore[attr-defined]
+    assert window.current_comparison().currency == "CNY"
 
 
 def test_the_display_currency_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
@@ -92,4 +93,4 @@ def test_the_display_currency_is_remembered(qtbot: QtBot, data_dir: Path) -> Non
     again = second.findChild(QComboBox, "displayCurrencyCombo")
     assert again is not None
     assert again.currentText() == "CNY"
-    assert second.current_comparison().currency == "CNY"  # type: ignore[attr-defined]
+    assert second.current_comparison().currency == "CNY"

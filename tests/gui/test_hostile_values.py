@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.ui.calculator.calculator import CostCalculator
 from llmcompare_gui.ui.editing.model_form import ModelFormDialog
+from llmcompare_gui.ui.window.main_window import MainWindow
 
 from .window_helpers import column, open_window, source_model, table_view, type_into
 
@@ -50,7 +51,7 @@ def cases(editors: list[str]) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     window = open_window(qtbot, data_dir)
     window.resize(1280, 800)
     window.show()
@@ -62,15 +63,15 @@ def store_bytes(data_dir: Path) -> bytes:
     return (data_dir / "models.json").read_bytes()
 
 
-def assert_nothing_saved(window: QMainWindow, data_dir: Path, before: bytes) -> None:
-    assert not window.save_controller.dirty  # type: ignore[attr-defined]
-    window.save_controller.save_now()  # type: ignore[attr-defined]
+def assert_nothing_saved(window: MainWindow, data_dir: Path, before: bytes) -> None:
+    assert not window.parts.saver.dirty
+    window.parts.saver.save_now()
     assert store_bytes(data_dir) == before
 
 
 @pytest.mark.parametrize(("header", "kind"), cases(["Input", "Cached", "Output"]))
 def test_table_price_cells_refuse(
-    qtbot: QtBot, window: QMainWindow, data_dir: Path, header: str, kind: str
+    qtbot: QtBot, window: MainWindow, data_dir: Path, header: str, kind: str
 ) -> None:
     before = store_bytes(data_dir)
     view = table_view(window)
@@ -105,7 +106,7 @@ FORM_FIELDS = [
 
 @pytest.mark.parametrize(("field", "kind"), cases(FORM_FIELDS))
 def test_model_form_fields_refuse(
-    qtbot: QtBot, window: QMainWindow, data_dir: Path, field: str, kind: str
+    qtbot: QtBot, window: MainWindow, data_dir: Path, field: str, kind: str
 ) -> None:
     before = store_bytes(data_dir)
     view = table_view(window)
@@ -136,22 +137,22 @@ def test_model_form_fields_refuse(
         dialog.reject()
 
     QTimer.singleShot(0, fill_in_and_press_ok)
-    window.edit_action.trigger()  # type: ignore[attr-defined]
+    window.edit_action.trigger()
     assert seen["visible"] == "True", "OK closed the form with a refused value"
     assert seen["error"], "no message"
     assert seen["label"] == seen["error"]
-    assert not window.undo_stack.canUndo()  # type: ignore[attr-defined]
+    assert not window.parts.undo_stack.canUndo()
     assert_nothing_saved(window, data_dir, before)
 
 
 @pytest.mark.parametrize(("name", "kind"), cases(["inputTokensEdit", "outputTokensEdit"]))
 def test_calculator_token_editors_refuse(
-    qtbot: QtBot, window: QMainWindow, data_dir: Path, name: str, kind: str
+    qtbot: QtBot, window: MainWindow, data_dir: Path, name: str, kind: str
 ) -> None:
     before = store_bytes(data_dir)
     calculator = window.findChild(QLineEdit, name)
     assert calculator is not None
-    scenario = window.cost_controller.scenario  # type: ignore[attr-defined]
+    scenario = window.parts.costs.scenario
     costs = window.findChild(CostCalculator, "costCalculator")
     assert costs is not None
     with qtbot.assertNotEmitted(costs.scenarioChanged):
@@ -162,5 +163,5 @@ def test_calculator_token_editors_refuse(
     assert error is not None
     assert not error.isHidden()
     assert error.text()
-    assert window.cost_controller.scenario == scenario  # type: ignore[attr-defined]
+    assert window.parts.costs.scenario == scenario
     assert_nothing_saved(window, data_dir, before)

@@ -238,9 +238,9 @@ def test_leaderboard_preview_lists_matched_and_unmatched_runs_and_assigns_one(
     assert "2025-01-23-19-14-48--r1-architect-sonnet" in {run.run for run in r1.benchmark_runs}
     assert import_button(dialog).isEnabled()
     # Nothing was written into the store the dialog was given.
-    original = store.model("deepseek-v3-r1")
-    assert original is not None
-    assert "r1" not in original.aliases
+    untouched = store.model("deepseek-v3-r1")
+    assert untouched is not None
+    assert "r1" not in untouched.aliases
 
 
 def test_price_imports_show_no_run_list(qtbot: QtBot) -> None:

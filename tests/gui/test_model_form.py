@@ -543,7 +543,7 @@ def test_a_price_source_given_in_the_form_is_credited(qtbot: QtBot, store: Store
     assert (previous.input_per_mtok, previous.source) == (
         0.6,
         store.model("kimi-k2").pricing.source,
-    )  # type: ignore[union-attr]
+    )
 
 
 def test_a_source_url_without_a_title_is_refused(qtbot: QtBot, store: Store) -> None:

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from llmcompare_gui.ui.window.main_window import MainWindow
 from llmcompare_gui.ui.window.unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
 
 from .window_helpers import column, open_window, row_of, source_model
@@ -21,14 +22,14 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     window = open_window(qtbot, data_dir)
     window.show()
     qtbot.waitExposed(window)
     return window
 
 
-def action(window: QMainWindow, name: str) -> QAction:
+def action(window: MainWindow, name: str) -> QAction:
     found = window.findChild(QAction, name)
     assert found is not None, f"no action named {name!r}"
     return found
@@ -42,7 +43,7 @@ def input_price_in(path: Path, model_id: str) -> float:
 # -- 1. quitting with changes that cannot be saved ------------------------------------------
 
 
-def edit_with_the_folder_gone(qtbot: QtBot, window: QMainWindow, data_dir: Path) -> Path:
+def edit_with_the_folder_gone(qtbot: QtBot, window: MainWindow, data_dir: Path) -> Path:
     """Edit Kimi K2's input price after the data folder was replaced by a file, as in the issue.
 
     Returns where the folder (and the store as it was) went.
@@ -59,7 +60,7 @@ def edit_with_the_folder_gone(qtbot: QtBot, window: QMainWindow, data_dir: Path)
     return moved
 
 
-def quit_by(how: str, window: QMainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def quit_by(how: str, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     if how == "menu":
         action(window, "quitAction").trigger()
     elif how == "close":
@@ -71,7 +72,7 @@ def quit_by(how: str, window: QMainWindow, monkeypatch: pytest.MonkeyPatch) -> N
         monkeypatch.setattr(
             signal, "signal", lambda number, handler: handlers.setdefault(number, handler)
         )
-        close_on_signals(window)  # type: ignore[arg-type]
+        close_on_signals(window)
         handlers[signal.SIGTERM](signal.SIGTERM, None)
 
 
@@ -85,7 +86,7 @@ def no_warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.mark.parametrize("how", ["menu", "close", "sigterm"])
 def test_quit_with_unsavable_changes_asks_and_cancel_keeps_the_window(
     qtbot: QtBot,
-    window: QMainWindow,
+    window: MainWindow,
     data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
     no_warnings: list[str],
@@ -103,12 +104,12 @@ def test_quit_with_unsavable_changes_asks_and_cancel_keeps_the_window(
     assert len(asked) == 1
     assert str(data_dir) in asked[0]
     assert window.isVisible()
-    assert window.save_controller.dirty  # type: ignore[attr-defined]
+    assert window.parts.saver.dirty
 
 
 def test_retry_on_quit_saves_once_the_folder_is_back(
     qtbot: QtBot,
-    window: QMainWindow,
+    window: MainWindow,
     data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
     no_warnings: list[str],
@@ -132,7 +133,7 @@ def test_retry_on_quit_saves_once_the_folder_is_back(
 
 def test_save_as_on_quit_writes_the_models_elsewhere_and_says_so(
     qtbot: QtBot,
-    window: QMainWindow,
+    window: MainWindow,
     data_dir: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -161,7 +162,7 @@ def test_save_as_on_quit_writes_the_models_elsewhere_and_says_so(
 
 def test_discard_on_quit_closes_without_saving(
     qtbot: QtBot,
-    window: QMainWindow,
+    window: MainWindow,
     data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
     no_warnings: list[str],
@@ -174,7 +175,7 @@ def test_discard_on_quit_closes_without_saving(
 
 
 def test_quit_with_everything_saved_asks_nothing(
-    qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[object] = []
     monkeypatch.setattr(UnsavedChangesDialog, "ask", lambda *a: asked.append(a))
@@ -190,7 +191,7 @@ BROKEN_TEXT = '{"schema_version": 1, "models": [ oops'
 
 
 @pytest.fixture
-def broken(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def broken(qtbot: QtBot, data_dir: Path) -> MainWindow:
     data_dir.mkdir(parents=True)
     (data_dir / "models.json").write_text(BROKEN_TEXT, encoding="utf-8")
     window = open_window(qtbot, data_dir)
@@ -215,7 +216,7 @@ def test_the_broken_store_window_is_the_only_window_shown(qtbot: QtBot, data_dir
     assert shown == [window]
 
 
-def test_the_broken_store_window_quits_from_the_menu(broken: QMainWindow) -> None:
+def test_the_broken_store_window_quits_from_the_menu(broken: MainWindow) -> None:
     quit_action = action(broken, "quitAction")
     assert quit_action.isEnabled()
     quit_action.trigger()
@@ -223,7 +224,7 @@ def test_the_broken_store_window_quits_from_the_menu(broken: QMainWindow) -> Non
 
 
 def test_the_broken_store_window_shows_about_and_switches_theme(
-    broken: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    broken: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
@@ -243,7 +244,7 @@ def test_the_broken_store_window_shows_about_and_switches_theme(
     assert {p.name for p in data_dir.iterdir()} <= {"models.json", ".models.json.lock"}
 
 
-def test_the_broken_store_window_disables_what_needs_a_store(broken: QMainWindow) -> None:
+def test_the_broken_store_window_disables_what_needs_a_store(broken: MainWindow) -> None:
     for name in (
         "importAction",
         "resetAction",
@@ -259,7 +260,7 @@ def test_the_broken_store_window_disables_what_needs_a_store(broken: QMainWindow
     assert not menus["columnsMenu"].isEnabled()
 
 
-def button(window: QMainWindow, name: str) -> Any:
+def button(window: MainWindow, name: str) -> Any:
     from PySide6.QtWidgets import QPushButton
 
     found = window.findChild(QPushButton, name)
@@ -312,7 +313,7 @@ def test_open_the_last_backup_after_confirming_keeps_the_broken_file(
 
 
 def test_start_from_the_bundled_data_keeps_the_broken_file(
-    qtbot: QtBot, broken: QMainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, broken: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from llmcompare_gui.store.jsonstore import default_store
 
@@ -331,7 +332,7 @@ def test_start_from_the_bundled_data_keeps_the_broken_file(
 # -- 4. sort order and counts after the model list is rebuilt ----------------------------
 
 
-def shown_costs(window: QMainWindow) -> list[float]:
+def shown_costs(window: MainWindow) -> list[float]:
     from .window_helpers import table_view
 
     proxy = table_view(window).model()
@@ -341,13 +342,13 @@ def shown_costs(window: QMainWindow) -> list[float]:
     ]
 
 
-def count_text(window: QMainWindow) -> str:
+def count_text(window: MainWindow) -> str:
     label = window.findChild(QLabel, "modelCount")
     assert label is not None
     return label.text()
 
 
-def sort_by_cost(window: QMainWindow, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
+def sort_by_cost(window: MainWindow, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
     from .window_helpers import table_view
 
     view = table_view(window)
@@ -363,7 +364,7 @@ IMPORTED_CSV = (
 
 
 def test_import_and_its_undo_keep_the_sort_and_the_filter_count(
-    qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QLineEdit
 
@@ -390,10 +391,10 @@ def test_import_and_its_undo_keep_the_sort_and_the_filter_count(
     filter_edit = window.findChild(QLineEdit, "modelFilter")
     filter_edit.setText("acme")
     assert count_text(window) == "3 of 6 models"
-    window.undo_stack.undo()  # type: ignore[attr-defined]
+    window.parts.undo_stack.undo()
     assert table_view(window).model().rowCount() == 0
     assert count_text(window) == "0 of 3 models"
-    window.undo_stack.redo()  # type: ignore[attr-defined]
+    window.parts.undo_stack.redo()
     assert count_text(window) == "3 of 6 models"
     costs = shown_costs(window)
     assert costs == sorted(costs, reverse=True)
@@ -401,7 +402,7 @@ def test_import_and_its_undo_keep_the_sort_and_the_filter_count(
 
 
 def test_reset_to_defaults_keeps_the_sort_and_the_count(
-    qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QLineEdit
 
@@ -430,7 +431,7 @@ FREE_AND_PAID_CSV = (
 )
 
 
-def cost_texts(window: QMainWindow) -> dict[str, str]:
+def cost_texts(window: MainWindow) -> dict[str, str]:
     table = source_model(window)
     name, cost = column(table, "Name"), column(table, "Cost")
     return {
@@ -440,7 +441,7 @@ def cost_texts(window: QMainWindow) -> dict[str, str]:
 
 
 def test_the_star_marks_the_cheapest_compared_model_as_the_calculator_and_chart_do(
-    qtbot: QtBot, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from llmcompare_gui.domain.importers import plan_import, read_price_file
     from llmcompare_gui.ui.transfer.import_dialog import ImportDialog
@@ -453,9 +454,9 @@ def test_the_star_marks_the_cheapest_compared_model_as_the_calculator_and_chart_
         ),
     )
     action(window, "importAction").trigger()
-    table = source_model(window)
-    compared = {m.id for m in table.store.models} - {"gratis-1", "cheap-1"}  # type: ignore[attr-defined]
-    table.set_compared_ids(compared)  # type: ignore[attr-defined]
+    table = window.parts.table
+    compared = {m.id for m in table.store.models} - {"gratis-1", "cheap-1"}
+    table.set_compared_ids(compared)
     texts = cost_texts(window)
     # The imported models are not compared: neither is marked; the free one says "free".
     assert texts["Gratis One"] == "free"
@@ -465,15 +466,15 @@ def test_the_star_marks_the_cheapest_compared_model_as_the_calculator_and_chart_
     # 0.30 × 100 + 1.20 × 20 = $54, against V3.1's $88.20 and Kimi K2's $110).
     assert starred == ["DeepSeek V3/R1"]
     assert texts["DeepSeek V3/R1"] == "★ $54.00"
-    calculator_rows = {row[0]: row[2] for row in window.calculator.cost_rows()}  # type: ignore[attr-defined]
+    calculator_rows = {row[0]: row[2] for row in window.parts.calculator.cost_rows()}
     assert calculator_rows["DeepSeek V3/R1"] == "cheapest"
     # Comparing the free model too: it is called free everywhere, and the ★ stays on
     # the cheapest model that costs something.
-    table.set_compared_ids(compared | {"gratis-1"})  # type: ignore[attr-defined]
+    table.set_compared_ids(compared | {"gratis-1"})
     texts = cost_texts(window)
     assert texts["Gratis One"] == "free"
     assert [name for name, text in texts.items() if text.startswith("★")] == ["DeepSeek V3/R1"]
-    calculator_rows = {row[0]: row[2] for row in window.calculator.cost_rows()}  # type: ignore[attr-defined]
+    calculator_rows = {row[0]: row[2] for row in window.parts.calculator.cost_rows()}
     assert calculator_rows == {
         "Kimi K2": "×2.04",
         "DeepSeek V3.1": "×1.63",
@@ -506,7 +507,7 @@ def test_the_light_and_dark_palettes_grey_out_disabled_text() -> None:
 
 
 def test_a_disabled_menu_item_is_drawn_fainter_under_the_light_theme(
-    qtbot: QtBot, window: QMainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     from PySide6.QtWidgets import QMenu
 
@@ -533,7 +534,7 @@ def test_a_disabled_menu_item_is_drawn_fainter_under_the_light_theme(
 
 
 @pytest.fixture
-def read_only(qtbot: QtBot, window: QMainWindow, data_dir: Path) -> QMainWindow:
+def read_only(qtbot: QtBot, window: MainWindow, data_dir: Path) -> MainWindow:
     second = open_window(qtbot, data_dir)
     second.show()
     qtbot.waitExposed(second)
@@ -551,7 +552,7 @@ WRITING_ACTIONS = (
 
 
 def test_the_read_only_window_disables_every_writing_action_and_says_why(
-    read_only: QMainWindow,
+    read_only: MainWindow,
 ) -> None:
     from .window_helpers import table_view
 
@@ -577,7 +578,7 @@ def test_the_read_only_window_never_writes_the_settings(qtbot: QtBot, data_dir: 
     try:
         second = open_window(qtbot, data_dir)
         second.show()
-        second.main_splitter.setSizes([50, 700])  # type: ignore[attr-defined]
+        second.main_splitter.setSizes([50, 700])
         action(second, "theme_dark").trigger()
         action(second, "column_vendor").toggle()
         second.close()
@@ -591,18 +592,18 @@ def test_the_read_only_window_never_writes_the_settings(qtbot: QtBot, data_dir: 
 
 
 def test_tab_walks_filter_table_calculator_and_chart_tabs_and_comes_back(
-    qtbot: QtBot, window: QMainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     from PySide6.QtWidgets import QApplication, QTabBar
 
     window.activateWindow()
-    window.filter_edit.setFocus()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filter_edit)  # type: ignore[attr-defined]
+    window.filter_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filter_edit)
     visited: list[Any] = []
     for _ in range(20):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
-        if visited[-1] is window.filter_edit:  # type: ignore[attr-defined]
+        if visited[-1] is window.filter_edit:
             break
     names = [widget.objectName() for widget in visited]
     assert names[0] == "modelTable"
@@ -614,7 +615,7 @@ def test_tab_walks_filter_table_calculator_and_chart_tabs_and_comes_back(
     assert names.index("modelTable") < names.index("inputTokensEdit")
 
 
-def test_arrows_move_inside_the_table(qtbot: QtBot, window: QMainWindow) -> None:
+def test_arrows_move_inside_the_table(qtbot: QtBot, window: MainWindow) -> None:
     from .window_helpers import table_view
 
     view = table_view(window)
@@ -629,7 +630,7 @@ def test_arrows_move_inside_the_table(qtbot: QtBot, window: QMainWindow) -> None
 # -- the minor items --------------------------------------------------------------------------
 
 
-def test_a_refusal_message_goes_once_a_later_edit_succeeds(window: QMainWindow) -> None:
+def test_a_refusal_message_goes_once_a_later_edit_succeeds(window: MainWindow) -> None:
     table = source_model(window)
     index = table.index(row_of(table, "Kimi K2"), column(table, "Input"))
     assert not table.setData(index, "1e400", Qt.ItemDataRole.EditRole)
@@ -638,7 +639,7 @@ def test_a_refusal_message_goes_once_a_later_edit_succeeds(window: QMainWindow) 
     assert window.statusBar().currentMessage() == ""
 
 
-def test_deleting_says_what_and_how_to_undo(qtbot: QtBot, window: QMainWindow) -> None:
+def test_deleting_says_what_and_how_to_undo(qtbot: QtBot, window: MainWindow) -> None:
     from .window_helpers import table_view
 
     view = table_view(window)
@@ -648,7 +649,7 @@ def test_deleting_says_what_and_how_to_undo(qtbot: QtBot, window: QMainWindow) -
     assert window.statusBar().currentMessage() == "Deleted Kimi K2 — Ctrl+Z to undo"
 
 
-def test_the_compare_column_cannot_be_hidden(window: QMainWindow, data_dir: Path) -> None:
+def test_the_compare_column_cannot_be_hidden(window: MainWindow, data_dir: Path) -> None:
     from .window_helpers import table_view
 
     compare = action(window, "column_compare")
@@ -673,7 +674,7 @@ def test_a_hidden_compare_column_in_old_settings_is_shown(qtbot: QtBot, data_dir
 
 
 def test_a_long_name_is_shown_in_full_in_its_tooltip_before_the_source(
-    window: QMainWindow,
+    window: MainWindow,
 ) -> None:
     from .window_helpers import table_view
 
@@ -688,13 +689,13 @@ def test_a_long_name_is_shown_in_full_in_its_tooltip_before_the_source(
     assert any(line.startswith("Source: ") for line in lines[1:])
     # The column starts wide enough for the longest bundled name.
     view = table_view(window)
-    names = [m.name for m in window.table_model.store.models if m.name != long_name]  # type: ignore[attr-defined]
+    names = [m.name for m in window.parts.table.store.models if m.name != long_name]
     widest = max(view.fontMetrics().horizontalAdvance(name) for name in names)
     assert view.columnWidth(column(table, "Name")) >= widest
 
 
 def test_the_chart_note_is_not_drawn_disabled_and_the_benchmark_picker_follows_the_tab(
-    window: QMainWindow,
+    window: MainWindow,
 ) -> None:
     from PySide6.QtWidgets import QComboBox
 
@@ -709,14 +710,14 @@ def test_the_chart_note_is_not_drawn_disabled_and_the_benchmark_picker_follows_t
     assert count.isEnabled()
     picker = window.findChild(QComboBox, "valueBenchmarkCombo")
     assert picker is not None
-    panel = window.chart_panel  # type: ignore[attr-defined]
+    panel = window.parts.charts
     for kind in ChartKind:
         panel.set_current_kind(kind)
         assert picker.isVisible() == (kind is ChartKind.VALUE), kind
 
 
 def test_the_read_only_window_can_be_narrow_and_its_banner_wraps(
-    qtbot: QtBot, read_only: QMainWindow
+    qtbot: QtBot, read_only: MainWindow
 ) -> None:
     read_only.resize(720, 600)
     qtbot.waitUntil(lambda: read_only.width() <= 720)

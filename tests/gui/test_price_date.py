@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QMainWindow
+from PySide6.QtWidgets import QCheckBox, QDateEdit
 from pytestqt.qtbot import QtBot
+
+from llmcompare_gui.ui.window.main_window import MainWindow
 
 from .window_helpers import column, open_window, row_of, source_model
 
@@ -16,11 +18,11 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     return open_window(qtbot, data_dir)
 
 
-def set_as_of(qtbot: QtBot, window: QMainWindow, day: dt.date | None) -> None:
+def set_as_of(qtbot: QtBot, window: MainWindow, day: dt.date | None) -> None:
     check = window.findChild(QCheckBox, "asOfCheck")
     edit = window.findChild(QDateEdit, "asOfDateEdit")
     assert check is not None
@@ -35,16 +37,16 @@ def set_as_of(qtbot: QtBot, window: QMainWindow, day: dt.date | None) -> None:
 
 
 def v31(
-    window: QMainWindow, prefix: str, role: Qt.ItemDataRole = Qt.ItemDataRole.UserRole
+    window: MainWindow, prefix: str, role: Qt.ItemDataRole = Qt.ItemDataRole.UserRole
 ) -> object:
     model = source_model(window)
     return model.index(row_of(model, "DeepSeek V3.1"), column(model, prefix)).data(role)
 
 
 def test_a_day_before_v3_1s_vendor_card_prices_it_with_the_earlier_point(
-    qtbot: QtBot, window: QMainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    scenario = window.current_comparison().scenario  # type: ignore[attr-defined]
+    scenario = window.current_comparison().scenario
     i, o = scenario.input_tokens, scenario.output_tokens
     c = scenario.cached_share
     # Today: the article's card, $0.55 in, $1.66 out, no cached price.
@@ -58,7 +60,7 @@ def test_a_day_before_v3_1s_vendor_card_prices_it_with_the_earlier_point(
     assert v31(window, "Price date") == "2025-08-21"
     tip = str(v31(window, "Price date", Qt.ItemDataRole.ToolTipRole))
     assert "DeepSeek-V3.1 Release" in tip
-    comparison = window.current_comparison()  # type: ignore[attr-defined]
+    comparison = window.current_comparison()
     assert comparison.as_of == dt.date(2025, 9, 4)
     priced = next(m for m in comparison.models if m.id == "deepseek-v3.1")
     assert priced.pricing.input_per_mtok == 0.27
@@ -71,7 +73,7 @@ def test_a_day_before_v3_1s_vendor_card_prices_it_with_the_earlier_point(
 
 
 def test_a_point_more_than_six_months_old_on_the_day_is_marked(
-    qtbot: QtBot, window: QMainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     set_as_of(qtbot, window, dt.date(2026, 6, 1))
     model = source_model(window)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.comparison import ChartKind, Comparison
 from llmcompare_gui.domain.cost import Scenario
 from llmcompare_gui.export.captions import data_footnote
+from llmcompare_gui.ui.window.main_window import MainWindow
 
 from .window_helpers import column, open_window, row_of, source_model, stored_models
 
@@ -24,21 +24,21 @@ ARTICLE = "Kimi K2 vs DeepSeek V3/R1 Architecture and Performance Metrics Unpack
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     window = open_window(qtbot, data_dir)
     window.show()
     qtbot.waitExposed(window)
     return window
 
 
-def action(window: QMainWindow, name: str) -> QAction:
+def action(window: MainWindow, name: str) -> QAction:
     found = window.findChild(QAction, name)
     assert isinstance(found, QAction), name
     return found
 
 
 def test_an_edited_price_is_credited_to_the_user_and_undo_restores_it(
-    qtbot: QtBot, window: QMainWindow, data_dir: Path
+    qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     model = source_model(window)
     index = model.index(row_of(model, "Kimi K2"), column(model, "Input"))
@@ -72,11 +72,11 @@ def test_an_edited_price_is_credited_to_the_user_and_undo_restores_it(
 
 
 def test_an_export_credits_the_user_not_the_article_for_an_edited_price(
-    window: QMainWindow,
+    window: MainWindow,
 ) -> None:
-    model = source_model(window)
+    model = window.parts.table
     index = model.index(row_of(model, "Kimi K2"), column(model, "Input"))
-    store = model.store  # type: ignore[attr-defined]
+    store = model.store
     kimi = store.model("kimi-k2")
     assert ARTICLE in data_footnote(Comparison(store, [kimi], Scenario()), ChartKind.COST)
     assert model.setData(index, 0.75, Qt.ItemDataRole.EditRole)
@@ -87,7 +87,7 @@ def test_an_export_credits_the_user_not_the_article_for_an_edited_price(
 
 
 def test_cached_above_input_is_accepted_and_the_status_bar_says_so(
-    qtbot: QtBot, window: QMainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     model = source_model(window)
     index = model.index(row_of(model, "Kimi K2"), column(model, "Cached"))

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.currency import RatesFileError, parse_rates_csv
@@ -14,6 +13,7 @@ from llmcompare_gui.domain.model import Model
 from llmcompare_gui.store.jsonstore import default_store
 from llmcompare_gui.ui.editing.rates_dialog import RatesDialog
 from llmcompare_gui.ui.editing.sources_dialog import cited_sources, sources_html
+from llmcompare_gui.ui.window.main_window import MainWindow
 
 from .window_helpers import open_window, source_model, stored_models
 
@@ -81,13 +81,13 @@ def test_a_rates_csv_is_read_with_a_message_naming_the_line() -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     return open_window(qtbot, data_dir)
 
 
-def rates_dialog(window: QMainWindow) -> RatesDialog:
-    window.rates_action.trigger()  # type: ignore[attr-defined]
-    dialog = window.provenance.last_dialog  # type: ignore[attr-defined]
+def rates_dialog(window: MainWindow) -> RatesDialog:
+    window.rates_action.trigger()
+    dialog = window.parts.provenance.last_dialog
     assert isinstance(dialog, RatesDialog)
     return dialog
 
@@ -98,7 +98,7 @@ def stored_rates(data_dir: Path) -> dict[str, float]:
 
 
 def test_rates_edited_in_the_dialog_are_saved_and_undone_in_one_step(
-    qtbot: QtBot, window: QMainWindow, data_dir: Path
+    qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     dialog = rates_dialog(window)
     assert dialog.table.item(0, 0).text() == "CNY"
@@ -106,13 +106,13 @@ def test_rates_edited_in_the_dialog_are_saved_and_undone_in_one_step(
     dialog.as_of.setText("2026-12-01")
     dialog.accept()
     qtbot.waitUntil(lambda: stored_rates(data_dir)["CNY"] == 7.5, timeout=3000)
-    window.undo_stack.undo()  # type: ignore[attr-defined]
+    window.parts.undo_stack.undo()
     qtbot.waitUntil(lambda: stored_rates(data_dir)["CNY"] == 7.1, timeout=3000)
-    assert window.current_comparison().store.exchange_rates.as_of == "2026-12-02"  # type: ignore[attr-defined]
+    assert window.current_comparison().store.exchange_rates.as_of == "2026-12-02"
 
 
 def test_rates_imported_from_csv_join_the_table_and_bad_files_change_nothing(
-    qtbot: QtBot, window: QMainWindow, data_dir: Path, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path
 ) -> None:
     dialog = rates_dialog(window)
     bad = tmp_path / "bad.csv"
@@ -130,7 +130,7 @@ def test_rates_imported_from_csv_join_the_table_and_bad_files_change_nothing(
 
 
 def test_removing_a_rate_a_card_needs_is_refused_and_says_why(
-    qtbot: QtBot, window: QMainWindow, data_dir: Path
+    qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     # Kimi K2's yuan listing is a history point; its current card is in dollars: give the
     # store a yuan card first, through the table (an undoable edit).
@@ -144,8 +144,8 @@ def test_removing_a_rate_a_card_needs_is_refused_and_says_why(
     dialog.table.selectRow(0)  # CNY
     dialog.table.removeRow(0)
     messages: list[str] = []
-    window.provenance.message.connect(messages.append)  # type: ignore[attr-defined]
-    assert not window.provenance.apply_rates(dialog)  # type: ignore[attr-defined]
+    window.parts.provenance.message.connect(messages.append)
+    assert not window.parts.provenance.apply_rates(dialog)
     assert "CNY" in messages[-1]
     assert table.store.exchange_rates.rates["CNY"] == 7.1
     assert stored_models(data_dir)  # the store file is still there and readable

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui import cli
 from llmcompare_gui.store.paths import resolve_paths
 from llmcompare_gui.ui.window import app as app_module
+from llmcompare_gui.ui.window.main_window import MainWindow
 from llmcompare_gui.ui.window.single_instance import InstanceServer, hand_over, server_name
 
 from ..e2e.installed import ENTRY_POINT
@@ -25,22 +26,28 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def running(qtbot: QtBot, data_dir: Path) -> Iterator[QMainWindow]:
+def running(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     """The first instance, started as ``llmcompare-gui`` starts it, serving later launches."""
     window = app_module.start(str(data_dir))
     assert window is not None
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: hasattr(window, "instance_server"), timeout=10_000)
+    qtbot.waitUntil(lambda: window.findChild(InstanceServer) is not None, timeout=10_000)
     yield window
     window.close()
+
+
+def server_of(window: MainWindow) -> InstanceServer:
+    server = window.findChild(InstanceServer)
+    assert server is not None
+    return server
 
 
 # The offscreen platform has no window stacking to raise in.
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_a_second_launch_raises_the_running_window_and_ends(
-    qtbot: QtBot, running: QMainWindow, data_dir: Path
+    qtbot: QtBot, running: MainWindow, data_dir: Path
 ) -> None:
-    server = running.instance_server
+    server = server_of(running)
     assert server.listening
     running.showMinimized()
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -65,29 +72,29 @@ def test_a_second_launch_raises_the_running_window_and_ends(
 
 def test_without_a_listener_a_second_window_opens_read_only(qtbot: QtBot, data_dir: Path) -> None:
     first = open_window(qtbot, data_dir)  # holds the store, but listens on no socket
-    assert not first.session.read_only
+    assert not first.parts.session.read_only
     assert hand_over(data_dir) is False
     second = open_window(qtbot, data_dir)
-    assert second.session.read_only
+    assert second.parts.session.read_only
     banner = second.findChild(QLabel, "storeBanner")
     assert banner is not None
     assert banner.text().startswith("Read-only")
     # A read-only window does not take over the socket of the one that may write.
     app_module.serve_later_launches(second, resolve_paths(data_dir))
-    assert not hasattr(second, "instance_server")
+    assert second.findChild(InstanceServer) is None
 
 
-def test_closing_the_window_removes_its_socket(running: QMainWindow, data_dir: Path) -> None:
-    server = running.instance_server
+def test_closing_the_window_removes_its_socket(running: MainWindow, data_dir: Path) -> None:
+    server = server_of(running)
     running.close()
     assert not server.listening
     assert hand_over(data_dir) is False
 
 
 def test_a_socket_left_by_a_crashed_instance_is_replaced(
-    qtbot: QtBot, running: QMainWindow, data_dir: Path
+    qtbot: QtBot, running: MainWindow, data_dir: Path
 ) -> None:
-    running.instance_server.close()
+    server_of(running).close()
     # Another listener on the name (as if left behind) does not stop a new holder listening.
     leftover = InstanceServer(running, data_dir)
     assert leftover.listen()

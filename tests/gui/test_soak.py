@@ -67,7 +67,7 @@ def sweep(
         if step % 10 == 0:
             QApplication.processEvents()
         if cycle_charts and step % 500 == 0:
-            tabs = window.chart_panel.tabs  # type: ignore[attr-defined]
+            tabs = window.parts.charts.tabs
             tabs.setCurrentIndex((tabs.currentIndex() + 1) % tabs.count())
         if step == WARM_UP_STEPS:
             gc.collect()
@@ -100,7 +100,7 @@ def test_2500_models_30000_steps_through_every_chart(qtbot: QtBot, data_dir: Pat
     """``make soak``: a large store, 40 compared models, every chart tab in turn."""
     write_store(data_dir, 2500)
     window = open_window(qtbot, data_dir)
-    table = window.table_model  # type: ignore[attr-defined]
+    table = window.parts.table
     table.set_compared_ids({table.model_at(row).id for row in range(40)})
     window.close()
     sweep(qtbot, data_dir, 30_000, cycle_charts=True)

@@ -6,15 +6,17 @@ import csv
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.importers import plan_import, read_price_file
 from llmcompare_gui.domain.model import Store
 from llmcompare_gui.ui.transfer.import_dialog import ImportDialog
+from llmcompare_gui.ui.window.main_window import MainWindow
 
 from .window_helpers import cell, open_window, source_model
 
@@ -27,13 +29,13 @@ NEW_MODELS_CSV = (
 )
 
 
-def action(window: QMainWindow, name: str) -> QAction:
+def action(window: MainWindow, name: str) -> QAction:
     found = window.findChild(QAction, name)
     assert found is not None, name
     return found
 
 
-def stored(data_dir: Path) -> dict[str, dict[str, object]]:
+def stored(data_dir: Path) -> dict[str, dict[str, Any]]:
     document = json.loads((data_dir / "models.json").read_text(encoding="utf-8"))
     return {model["id"]: model for model in document["models"]}
 
@@ -67,13 +69,13 @@ def test_import_adds_and_updates_then_undo_restores_and_saves(
     assert cell(model, "Acme One", "Input") == 0.1
     assert cell(model, "Kimi K2", "Input") == 0.5
     qtbot.waitUntil(lambda: "acme-1" in stored(data_dir), timeout=2000)
-    assert stored(data_dir)["kimi-k2"]["pricing"]["input_per_mtok"] == 0.5  # type: ignore[index]
+    assert stored(data_dir)["kimi-k2"]["pricing"]["input_per_mtok"] == 0.5
     assert list((data_dir / "backups").glob("*before-import*"))
 
-    window.undo_stack.undo()  # type: ignore[attr-defined]
+    window.parts.undo_stack.undo()
     assert cell(model, "Kimi K2", "Input") == 0.6
     qtbot.waitUntil(lambda: "acme-1" not in stored(data_dir), timeout=2000)
-    assert stored(data_dir)["kimi-k2"]["pricing"]["input_per_mtok"] == 0.6  # type: ignore[index]
+    assert stored(data_dir)["kimi-k2"]["pricing"]["input_per_mtok"] == 0.6
 
 
 def test_cancelled_import_changes_nothing(
@@ -83,7 +85,7 @@ def test_cancelled_import_changes_nothing(
     before = (data_dir / "models.json").read_bytes()
     monkeypatch.setattr(ImportDialog, "ask", staticmethod(lambda *args: None))
     action(window, "importAction").trigger()
-    assert not window.undo_stack.canUndo()  # type: ignore[attr-defined]
+    assert not window.parts.undo_stack.canUndo()
     assert (data_dir / "models.json").read_bytes() == before
 
 
@@ -102,7 +104,7 @@ def test_export_table_writes_what_the_table_shows(
     model = source_model(window)
     assert float(rows["kimi-k2"]["monthly_cost"]) == cell(model, "Kimi K2", "Cost")
     # The table export reads back in as an import that changes nothing.
-    plan = plan_import(window.table_model.store, read_price_file(out.read_text("utf-8-sig")))  # type: ignore[attr-defined]
+    plan = plan_import(window.parts.table.store, read_price_file(out.read_text("utf-8-sig")))
     assert plan.added == []
     assert plan.updated == []
 
@@ -128,7 +130,7 @@ def test_benchmark_import_is_one_undoable_step_with_its_new_benchmark(
         return [b["id"] for b in document["benchmarks"]]
 
     qtbot.waitUntil(lambda: "LiveBench" in saved_benchmarks(), timeout=2000)
-    assert stored(data_dir)["kimi-k2"]["benchmarks"]["LiveBench"]["reported_by"] == "independent"  # type: ignore[index]
-    window.undo_stack.undo()  # type: ignore[attr-defined]
+    assert stored(data_dir)["kimi-k2"]["benchmarks"]["LiveBench"]["reported_by"] == "independent"
+    window.parts.undo_stack.undo()
     qtbot.waitUntil(lambda: "LiveBench" not in saved_benchmarks(), timeout=2000)
-    assert "LiveBench" not in stored(data_dir)["kimi-k2"]["benchmarks"]  # type: ignore[operator]
+    assert "LiveBench" not in stored(data_dir)["kimi-k2"]["benchmarks"]

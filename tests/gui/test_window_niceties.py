@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QSlider,
     QTabWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.comparison import ChartKind
+from llmcompare_gui.ui.window.main_window import MainWindow
 from llmcompare_gui.ui.window.theme import dark_palette
 
 from .window_helpers import open_window, table_view
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> QMainWindow:
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     window = open_window(qtbot, data_dir)
     window.show()
     qtbot.waitExposed(window)
@@ -50,7 +50,7 @@ def menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
     return found
 
 
-def all_menu_actions(window: QMainWindow) -> list[tuple[str, QAction]]:
+def all_menu_actions(window: MainWindow) -> list[tuple[str, QAction]]:
     found = []
     for top in window.menuBar().actions():
         menu = top.menu()
@@ -59,7 +59,7 @@ def all_menu_actions(window: QMainWindow) -> list[tuple[str, QAction]]:
     return found
 
 
-def test_every_menu_command_has_a_shortcut_and_a_status_tip(window: QMainWindow) -> None:
+def test_every_menu_command_has_a_shortcut_and_a_status_tip(window: MainWindow) -> None:
     commands = all_menu_actions(window)
     assert len(commands) > 20
     columns = [label for label, _ in commands if label.startswith("View → Columns →")]
@@ -75,7 +75,7 @@ def test_every_menu_command_has_a_shortcut_and_a_status_tip(window: QMainWindow)
 
 
 def test_calculator_table_and_charts_have_accessible_names_and_descriptions(
-    window: QMainWindow,
+    window: MainWindow,
 ) -> None:
     calculator = window.findChild(QWidget, "costCalculator")
     assert calculator is not None
@@ -106,9 +106,9 @@ def test_calculator_table_and_charts_have_accessible_names_and_descriptions(
 
 
 def test_a_chart_drawn_at_device_pixel_ratio_2_has_twice_the_pixels_and_is_sharp(
-    window: QMainWindow,
+    window: MainWindow,
 ) -> None:
-    figure = window.chart_panel.figure(ChartKind.COST)  # type: ignore[attr-defined]
+    figure = window.parts.charts.figure(ChartKind.COST)
     assert figure is not None
     widget = figure.widget
     widget.resize(QSize(480, 300))
@@ -159,16 +159,16 @@ def test_following_the_system_the_charts_are_dark_on_a_dark_desktop_at_start(
     app.setPalette(dark_palette())  # what the platform theme gives on a dark desktop
     window = open_window(qtbot, data_dir)
     assert window.findChild(QAction, "theme_system").isChecked()
-    assert window.chart_panel.is_dark()  # type: ignore[attr-defined]
+    assert window.parts.charts.is_dark()
 
 
 @pytest.mark.usefixtures("restore_palette")
 def test_following_the_system_the_charts_change_when_the_desktop_does(
-    qtbot: QtBot, window: QMainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    panel = window.chart_panel  # type: ignore[attr-defined]
+    panel = window.parts.charts
     assert not panel.is_dark()
     # The palette change reaches the window as a posted event.
     app.setPalette(dark_palette())
@@ -179,10 +179,10 @@ def test_following_the_system_the_charts_change_when_the_desktop_does(
 
 def test_the_last_chart_tab_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
     first = open_window(qtbot, data_dir)
-    first.chart_panel.set_current_kind(ChartKind.VALUE)  # type: ignore[attr-defined]
+    first.parts.charts.set_current_kind(ChartKind.VALUE)
     first.close()
     again = open_window(qtbot, data_dir)
-    assert again.chart_panel.current_kind() is ChartKind.VALUE  # type: ignore[attr-defined]
+    assert again.parts.charts.current_kind() is ChartKind.VALUE
 
 
 def test_the_first_run_hint_explains_sliders_and_store_until_dismissed_for_good(

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView
 from pytestqt.qtbot import QtBot
 
 import llmcompare_gui
+from llmcompare_gui.ui.window.main_window import MainWindow
 
 
-def open_window(qtbot: QtBot, data_dir: Path, **options: Any) -> QMainWindow:
+def open_window(qtbot: QtBot, data_dir: Path, **options: Any) -> MainWindow:
     window = llmcompare_gui.create_main_window(data_dir, **options)
     qtbot.addWidget(window)
     return window

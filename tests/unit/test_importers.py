@@ -107,7 +107,9 @@ def test_update_changes_only_what_the_source_gives_and_keeps_the_old_price() -> 
     previous = model.pricing.history[-1]
     assert (previous.input_per_mtok, previous.output_per_mtok) == (0.6, 2.5)
     assert model.pricing.as_of == "2026-11-29"
-    assert model.benchmarks == store.model("kimi-k2").benchmarks  # type: ignore[union-attr]
+    before = store.model("kimi-k2")
+    assert before is not None
+    assert model.benchmarks == before.benchmarks
 
 
 def test_openrouter_format_is_detected_and_variable_prices_skipped() -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import __version__
+from ..._version import __version__
 
 LICENCE = "MIT"
 MAX_SOURCES = 8

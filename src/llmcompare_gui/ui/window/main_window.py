@@ -5,13 +5,13 @@ namespace costs ~18 ms, which the window's shell does not need before it is
 on screen.
 
 This module only lays out; what happens after construction is decided by the
-controllers (``controllers.py``) that ``app.py`` wires to it.
+controllers that ``wiring.py`` connects to it and hands over in one :class:`WindowParts`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
@@ -33,16 +33,8 @@ from PySide6.QtWidgets import (
 from ..table.table_view import ModelTableView
 
 if TYPE_CHECKING:  # the window's shell imports Qt only, so that it shows fast
-    from PySide6.QtGui import QUndoStack
-
-    from ...domain.comparison import Comparison
-    from ...store.session import StoreSession
-    from ..table.proxy import ModelFilterProxy
-    from ..table.table_model import ModelTableModel
-    from .chart_panel import ChartPanel
-    from .controllers import CostController, EditController, SaveController
-    from .single_instance import InstanceServer
-    from .window_controller import WindowController
+    from ...domain.comparison import ChartKind, Comparison
+    from .parts import WindowParts
 
 BANNER_STYLE = (
     "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a; padding: 6px 8px; }"
@@ -118,20 +110,6 @@ class MainWindow(QMainWindow):
     hintDismissed = Signal()
     """The first-run hint's "Got It" was pressed: do not show it again."""
 
-    # Set by ``app.wire`` once a store is open: the parts, for tests and embedding.
-    calculator: QWidget
-    chart_panel: ChartPanel
-    undo_stack: QUndoStack
-    provenance: Any
-    table_model: ModelTableModel
-    proxy_model: ModelFilterProxy
-    cost_controller: CostController
-    save_controller: SaveController
-    edit_controller: EditController
-    window_controller: WindowController
-    session: StoreSession
-    instance_server: InstanceServer
-
     def __init__(self, *, shell_only: bool = False) -> None:
         """The window; with ``shell_only`` just its frame, until :meth:`build` is called.
 
@@ -141,9 +119,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("llmcompare-gui")
-        self._comparison_source: Callable[[], Comparison] | None = None
-        self.close_guard: Callable[[], bool] | None = None
-        """Asked before closing: False keeps the window open (unsaved changes)."""
+        self._parts: WindowParts | None = None
         self._built = False
         if not shell_only:
             self.build()
@@ -259,17 +235,31 @@ class MainWindow(QMainWindow):
 
     # -- the parts others provide ----------------------------------------------------
 
+    def attach(self, parts: WindowParts) -> None:
+        """The parts wired to this window once a store is open (by ``wiring.wire``)."""
+        self._parts = parts
+
+    @property
+    def has_store(self) -> bool:
+        """Whether a store is open in this window (False on the error page)."""
+        return self._parts is not None
+
+    @property
+    def parts(self) -> WindowParts:
+        """The store's session, table, calculator, charts, undo stack and controllers."""
+        if self._parts is None:
+            raise RuntimeError("no store is open in this window")
+        return self._parts
+
     def set_calculator(self, calculator: QWidget) -> None:
-        self.calculator = calculator
         self.bottom_splitter.insertWidget(0, calculator)
         self.bottom_splitter.setStretchFactor(0, 0)
 
-    def set_chart_panel(self, panel: ChartPanel) -> None:
-        self.chart_panel = panel
+    def set_chart_panel(self, panel: QWidget) -> None:
         self.bottom_splitter.addWidget(panel)
         self.bottom_splitter.setStretchFactor(self.bottom_splitter.count() - 1, 1)
 
-    def add_chart_actions(self, charts: Sequence[tuple[Hashable, str, str]]) -> None:
+    def add_chart_actions(self, charts: Sequence[tuple[ChartKind, str, str]]) -> None:
         """View → Charts: one checkable action per (key, title, name) chart."""
         for key, title, name in charts:
             action = self._action(title, f"showChart_{name}")
@@ -281,14 +271,9 @@ class MainWindow(QMainWindow):
             self.chart_actions[key] = action
             self.charts_menu.addAction(action)
 
-    def set_comparison_source(self, source: Callable[[], Comparison]) -> None:
-        self._comparison_source = source
-
     def current_comparison(self) -> Comparison:
         """The compared models under the current scenario, as the charts show them."""
-        if self._comparison_source is None:
-            raise RuntimeError("no store is open in this window")
-        return self._comparison_source()
+        return self.parts.costs.current_comparison()
 
     def add_export_actions(self, actions: list[QAction]) -> None:
         """Where File → Export… items go (wired by the export controller)."""
@@ -337,7 +322,7 @@ class MainWindow(QMainWindow):
             action.setData(key)
             self.theme_group.addAction(action)
             self.theme_actions[key] = action
-        self.chart_actions: dict[Any, QAction] = {}
+        self.chart_actions: dict[ChartKind, QAction] = {}
         describe_actions(self)
 
     def _build_menus(self) -> None:
@@ -481,7 +466,8 @@ class MainWindow(QMainWindow):
     # -- events -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.close_guard is not None and not self.close_guard():
+        # Unsaved changes that cannot be saved: the user decides, and may keep the window open.
+        if self._parts is not None and not self._parts.lifetime.may_close():
             event.ignore()
             return
         self.closing.emit()

@@ -21,14 +21,15 @@ class BrokenStoreController(QObject):
     """Quit, About and Theme work on the error page; its buttons open a store and hand it on.
 
     Nothing is written until the user confirms a way out, and the theme chosen
-    here is not remembered (the settings live beside the store).
+    here is not remembered (the settings live beside the store) until a store
+    opens: ``on_opened`` gets the session and that theme (None if none was chosen).
     """
 
     def __init__(
         self,
         window: MainWindow,
         paths: AppPaths,
-        on_opened: Callable[[StoreSession], None],
+        on_opened: Callable[[StoreSession, str | None], None],
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -117,9 +118,8 @@ class BrokenStoreController(QObject):
             return False
         self._detach()
         self._window.show_contents()
-        self._on_opened(session)
-        if self._theme_chosen is not None:  # chosen on the error page: kept, and now remembered
-            self._window.window_controller.set_theme(self._theme_chosen)
+        # A theme chosen on the error page is kept, and from now on remembered.
+        self._on_opened(session, self._theme_chosen)
         self._window.statusBar().showMessage(text, 20_000)
         self.deleteLater()
         return True

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QPoint, QSignalBlocker, Qt
+from PySide6.QtCore import QObject, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -55,15 +55,19 @@ def apply_theme(key: str) -> None:
 
 def show_about(
     parent: QWidget, paths: AppPaths, sources: Sequence[tuple[str, str | None]] = ()
-) -> AboutDialog:
+) -> None:
     """Show Help → About (not modal), also where no store could be opened."""
     dialog = AboutDialog(parent, paths.data_dir, paths.store_file, sources)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    return dialog
 
 
 class WindowController(QObject):
+    """The window's own state (columns, filter, theme, charts shown, sizes) and its dialogs."""
+
+    resetConfirmed = Signal()
+    """The user confirmed File → Reset to Defaults: replace the store."""
+
     def __init__(
         self,
         window: MainWindow,
@@ -81,7 +85,6 @@ class WindowController(QObject):
         self._settings = settings
         self._paths = paths
         self._column_actions: dict[str, QAction] = {}
-        self.reset_handler: Callable[[], None] | None = None
 
         window.filter_edit.textChanged.connect(self.set_filter)
         window.find_action.triggered.connect(self.focus_filter)
@@ -283,14 +286,14 @@ class WindowController(QObject):
 
     # -- dialogs ------------------------------------------------------------------------
 
-    def about(self) -> AboutDialog:
-        """Show Help → About (not modal); the dialog, for tests."""
+    def about(self) -> None:
+        """Show Help → About (not modal)."""
         sources = [
             (source.title, source.url)
             for model in self._table.store.models
             for source in model.sources
         ]
-        return show_about(self._window, self._paths, sources)
+        show_about(self._window, self._paths, sources)
 
     def confirm_reset(self) -> None:
         answer = QMessageBox.question(
@@ -301,5 +304,5 @@ class WindowController(QObject):
             QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Reset and self.reset_handler is not None:
-            self.reset_handler()
+        if answer == QMessageBox.StandardButton.Reset:
+            self.resetConfirmed.emit()
