@@ -1,1 +1,1 @@
-"""Moving data in and out of the window: the import and export dialogs, the export controller."""
+"""Moving data in and out of the window: the import and export dialogs and their controllers."""
