@@ -9,13 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.comparison import ChartKind
-from ..domain.limits import MAX_CHARTED_MODELS
 from .theme import DARK, LIGHT, THEMES, Theme
 
 if TYPE_CHECKING:
     from .base import ChartFigure
 
-__all__ = ["DARK", "LIGHT", "MAX_CHARTED_MODELS", "THEMES", "ChartKind", "Theme", "create_chart"]
+__all__ = ["DARK", "LIGHT", "THEMES", "ChartKind", "Theme", "create_chart"]
 
 
 def create_chart(kind: ChartKind, theme: Theme = LIGHT) -> ChartFigure:

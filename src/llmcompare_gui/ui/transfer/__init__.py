@@ -1,1 +1,1 @@
-"""Moving data in and out: the import dialog, the export dialog and its controller."""
+"""Moving data in and out of the window: the import and export dialogs and their controllers."""

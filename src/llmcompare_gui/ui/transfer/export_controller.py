@@ -19,19 +19,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ...domain.comparison import ChartKind, Comparison, Table
 from ...export.captions import default_subtitle, default_title
 from ...services.export_service import (
-    ChartOptions,
     ExportError,
     chart_image,
     write_chart,
     write_table,
 )
-from .export_dialog import (
-    KEY_FOLDER,
-    ChartExportRequest,
-    ExportChartDialog,
-    remembered_folder,
-    remembered_size,
-)
+from .export_dialog import ExportChartDialog
+from .export_request import KEY_FOLDER, ChartExportRequest, remembered_folder, remembered_size
 
 
 class ExportController(QObject):
@@ -128,15 +122,7 @@ class ExportController(QObject):
         return request.path
 
     def _write(self, comparison: Comparison, kind: ChartKind, request: ChartExportRequest) -> None:
-        options = ChartOptions(
-            width=request.width,
-            height=request.height,
-            title=request.title,
-            subtitle=request.subtitle,
-            theme=request.theme,
-            scale=request.scale,
-        )
-        write_chart(comparison, kind, request.path, request.fmt, options)
+        write_chart(comparison, kind, request.path, request.fmt, request.options())
 
     def copy_chart(self) -> None:
         """Put the current chart on the clipboard as an image, at the last export size."""

@@ -7,7 +7,6 @@ writes. Use :meth:`ExportChartDialog.ask` (modal) or build it, fill it and read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -38,6 +37,15 @@ from ...services.export_service import (
     MAX_SIDE,
     format_from_suffix,
 )
+from .export_request import (
+    KEY_LIGHT,
+    KEY_SCALE,
+    ChartExportRequest,
+    remember,
+    remembered_folder,
+    remembered_format,
+    remembered_size,
+)
 from .widgets import named
 
 _FORMAT_LABELS = {
@@ -52,57 +60,10 @@ SIZE_PRESETS = ((DEFAULT_WIDTH, DEFAULT_HEIGHT), (1920, 1080), (3840, 2160))
 CUSTOM = "Custom"
 MIN_WIDTH, MIN_HEIGHT = DIALOG_MIN_WIDTH, DIALOG_MIN_HEIGHT
 
-KEY_FOLDER = "export/folder"
-KEY_FORMAT = "export/format"
-KEY_WIDTH = "export/width"
-KEY_HEIGHT = "export/height"
-KEY_SCALE = "export/scale"
-KEY_LIGHT = "export/light_background"
-
 
 def preset_key(width: int, height: int) -> str:
     """The size combo box's data for a preset: ``1280x720``."""
     return f"{width}x{height}"
-
-
-@dataclass(frozen=True)
-class ChartExportRequest:
-    """What the user asked for."""
-
-    path: Path
-    fmt: str
-    width: int
-    height: int
-    scale: float
-    title: str
-    subtitle: str
-    light_background: bool
-
-    @property
-    def theme(self) -> str:
-        return "light" if self.light_background else "dark"
-
-
-def remembered_folder(settings: QSettings) -> Path:
-    value = settings.value(KEY_FOLDER, "")
-    folder = Path(str(value)) if value else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def remembered_format(settings: QSettings, default: str = "png") -> str:
-    value = str(settings.value(KEY_FORMAT, default))
-    return value if value in FORMATS else default
-
-
-def remembered_size(settings: QSettings) -> tuple[int, int]:
-    try:
-        width = int(str(settings.value(KEY_WIDTH, DEFAULT_WIDTH)))
-        height = int(str(settings.value(KEY_HEIGHT, DEFAULT_HEIGHT)))
-    except ValueError:
-        return DEFAULT_WIDTH, DEFAULT_HEIGHT
-    if not (MIN_WIDTH <= width <= MAX_SIDE and MIN_HEIGHT <= height <= MAX_SIDE):
-        return DEFAULT_WIDTH, DEFAULT_HEIGHT
-    return width, height
 
 
 def all_chart_names(base_names: list[str], fmt: str) -> list[str]:
@@ -363,16 +324,7 @@ class ExportChartDialog(QDialog):
 
     def remember(self, request: ChartExportRequest) -> None:
         """Keep the folder, format and size for next time."""
-        settings = self._settings
-        folder = request.path if self._all_charts is not None else request.path.parent
-        settings.setValue(KEY_FOLDER, str(folder))
-        settings.setValue(KEY_FORMAT, request.fmt)
-        if request.fmt != "csv":
-            settings.setValue(KEY_WIDTH, request.width)
-            settings.setValue(KEY_HEIGHT, request.height)
-            settings.setValue(KEY_LIGHT, request.light_background)
-        if request.fmt == "png":
-            settings.setValue(KEY_SCALE, request.scale)
+        remember(self._settings, request, is_folder=self._all_charts is not None)
 
     @classmethod
     def ask(
