@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from llmcompare_gui.domain.table_columns import INPUT
 from llmcompare_gui.ui.window.main_window import MainWindow
 from llmcompare_gui.ui.window.unsaved_dialog import UnsavedChangesDialog, UnsavedChoice
 
-from .window_helpers import column, open_window, row_of, source_model
+from .window_helpers import column, open_window, row_of, source_model, table_view
 
 pytestmark = pytest.mark.gui
 
@@ -214,6 +215,33 @@ def test_the_broken_store_window_is_the_only_window_shown(qtbot: QtBot, data_dir
     # (which also kept the application running after the window closed).
     shown = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
     assert shown == [window]
+
+
+def test_the_broken_store_window_has_no_parts_and_says_so(broken: MainWindow) -> None:
+    assert not broken.has_store
+    with pytest.raises(RuntimeError, match="no store is open in this window"):
+        _ = broken.parts
+    with pytest.raises(RuntimeError, match="no store is open in this window"):
+        broken.current_comparison()
+
+
+def test_a_window_on_a_store_has_its_parts_wired_to_it(window: MainWindow) -> None:
+    assert window.has_store
+    parts = window.parts
+    # The parts are the ones the window shows and uses, not copies.
+    assert table_view(window).model() is parts.proxy
+    assert parts.proxy.sourceModel() is parts.table
+    assert window.findChild(QWidget, "costCalculator") is parts.calculator
+    assert window.findChild(QWidget, "chartPanel") is parts.charts
+    assert parts.table.store is parts.session.store
+    undo = action(window, "undoAction")
+    assert not undo.isEnabled()
+    source = parts.table
+    index = source.index(0, source.column_of(INPUT))
+    assert source.setData(index, 0.42, Qt.ItemDataRole.EditRole)
+    assert parts.undo_stack.canUndo()
+    assert undo.isEnabled()
+    assert parts.saver.dirty
 
 
 def test_the_broken_store_window_quits_from_the_menu(broken: MainWindow) -> None:

@@ -7,13 +7,15 @@ the tooltip: a note is data to read, never a bar height.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.limits import MAX_CHARTED_MODELS
-from ..domain.model import REPORTED_BY_LABELS, BenchmarkResult
+from ..domain.model import REPORTED_BY_LABELS, BenchmarkResult, Model
 from .binding import pg
 from .labels import TextPool, elide, is_not_available
 from .plot import ChartBase, charted_rows
@@ -213,7 +215,7 @@ class BenchmarksChart(ChartBase):
         return ""
 
 
-def _any_score(models: list, bench_id: str) -> bool:  # type: ignore[type-arg]
+def _any_score(models: Sequence[Model], bench_id: str) -> bool:
     return any(
         (result := model.benchmarks.get(bench_id)) is not None and result.score is not None
         for model in models

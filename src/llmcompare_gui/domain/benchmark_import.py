@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 import yaml
 from pydantic import ValidationError
@@ -324,7 +324,12 @@ def read_benchmark_csv(text: str, source_name: str = "benchmark CSV") -> Benchma
                 ScoreRecord(
                     model_id=cells["model_id"],
                     benchmark=cells["benchmark"],
-                    result=BenchmarkResult(score=score, source=source, reported_by=reported_by),  # type: ignore[arg-type]
+                    result=BenchmarkResult(
+                        score=score,
+                        source=source,
+                        # One of REPORTED_BY_VALUES: checked above.
+                        reported_by=cast(ReportedBy, reported_by),
+                    ),
                     unit=cells.get("unit") or None,
                     where=f"line {line}",
                 )
@@ -483,7 +488,8 @@ def best_run(model: Model, bench_id: str = AIDER_POLYGLOT) -> BenchmarkRun | Non
     """The model's best run on ``bench_id`` (highest ``pass_rate_2``)."""
     dumped = [run.model_dump() for run in model.benchmark_runs]
     best = best_run_data(dumped, bench_id)
-    return None if best is None else model.benchmark_runs[dumped.index(best)]  # type: ignore[arg-type]
+    runs = zip(model.benchmark_runs, dumped, strict=True)
+    return next((run for run, data in runs if data is best), None)
 
 
 def _count_runs(entry: Mapping[str, Any], bench_id: str) -> str:

@@ -26,7 +26,7 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -145,9 +145,9 @@ class Scenario:
         """Requests a month: ``I / P``."""
         return self.input_tokens / self.prompt_tokens
 
-    def with_changes(self, **changes: object) -> Scenario:
+    def with_changes(self, **changes: Any) -> Scenario:
         """A copy with some values changed (validated again)."""
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **changes)
 
 
 def _is_number(value: object) -> bool:

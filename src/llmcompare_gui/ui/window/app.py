@@ -41,7 +41,7 @@ def create_main_window(
     """The fully wired main window, not shown (CONTRACT §6).
 
     With ``defer_charts`` the chart figures (and pyqtgraph) are left for
-    ``window.chart_panel.build_charts()``, so that the window can be shown first.
+    ``window.parts.charts.build_charts()``, so that the window can be shown first.
     """
     paths = resolve_paths(data_dir)
     window = MainWindow()
