@@ -99,10 +99,7 @@ def _litellm_card(entry: Mapping[str, Any], where: str) -> tuple[dict[str, Any],
         threshold_text = match["tier"] or match["tier_after"]
         threshold = int(Decimal(threshold_text) * 1000) if threshold_text else 0
         slot = (_LITELLM_SERVICES.get(match["service"] or "", ""), threshold)
-        if stem == "input_cost_per_request":
-            price = per_unit(entry, key, where)
-        else:
-            price = per_token(entry, key, where)
+        price = _price(entry, key, stem, where)
         if price is None:
             continue
         target = fallbacks if stem in _FALLBACK_STEMS else prices
@@ -163,18 +160,7 @@ def _add_tiered_pricing(
         ):
             raise ImportFileError("expected range: [from, to] in prompt tokens", f"{here}.range")
         threshold = int(bounds[0])
-        fields: dict[str, float] = {}
-        for key in tier:
-            match = _LITELLM_KEY.match(key)
-            if match is None or match["tier"] or match["service"] or match["tier_after"]:
-                continue
-            price = (
-                per_unit(tier, key, here)
-                if match["stem"] == "input_cost_per_request"
-                else per_token(tier, key, here)
-            )
-            if price is not None:
-                fields.setdefault(_LITELLM_STEMS[match["stem"]], price)
+        fields = _flat_prices(tier, here)
         # The first range (from 0) is the card itself where the entry gives no flat price.
         slot = ("", threshold)
         existing = prices.setdefault(slot, {})
@@ -182,21 +168,30 @@ def _add_tiered_pricing(
             existing.setdefault(name, price)
 
 
-def _litellm_off_peak(data: Mapping[str, Any], where: str) -> dict[str, Any]:
-    card: dict[str, Any] = {}
+def _price(entry: Mapping[str, Any], key: str, stem: str, where: str) -> float | None:
+    """The price a key gives: per request as it is, per token as per million tokens."""
+    if stem == "input_cost_per_request":
+        return per_unit(entry, key, where)
+    return per_token(entry, key, where)
+
+
+def _flat_prices(data: Mapping[str, Any], where: str) -> dict[str, float]:
+    """The prices of a block without tiers of its own (a tiered range, off-peak hours)."""
+    fields: dict[str, float] = {}
     for key in data:
         match = _LITELLM_KEY.match(key)
         if match is None or match["tier"] or match["service"] or match["tier_after"]:
             continue
-        price = (
-            per_unit(data, key, where)
-            if match["stem"] == "input_cost_per_request"
-            else per_token(data, key, where)
-        )
+        price = _price(data, key, match["stem"], where)
         if price is not None:
             name = _LITELLM_STEMS[match["stem"]]
-            if match["stem"] not in _FALLBACK_STEMS or name not in card:
-                card[name] = price
+            if match["stem"] not in _FALLBACK_STEMS or name not in fields:
+                fields[name] = price
+    return fields
+
+
+def _litellm_off_peak(data: Mapping[str, Any], where: str) -> dict[str, Any]:
+    card: dict[str, Any] = dict(_flat_prices(data, where))
     windows: list[dict[str, Any]] = []
     raw_windows = data.get("windows", [])
     if not isinstance(raw_windows, list):
