@@ -10,22 +10,17 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..model import PRICE_FIELDS
 from ..parsing import ParseError, parse_price, parse_token_volume
-from .records import ImportedModel, ImportFileError
+from .reading import require_columns
+from .records import OWN_PRICES, ImportedModel, ImportFileError
 
 CSV_REQUIRED = ("id", "name", "input_per_mtok", "output_per_mtok")
 # A leading quote that our own CSV export adds to neutralise a formula.
 _NEUTRALISED_STARTS = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 
-_CSV_PRICES = (
-    "input_per_mtok",
-    "output_per_mtok",
-    "cached_input_per_mtok",
-    "cache_write_per_mtok",
-    "cache_write_1h_per_mtok",
-    "reasoning_per_mtok",
-    "per_request",
-)
+_CARD_PRICES = tuple(name for name in PRICE_FIELDS if name not in OWN_PRICES)
+_CSV_PRICES = (*OWN_PRICES, *_CARD_PRICES)
 _CSV_TEXT_FIELDS = ("vendor", "family", "license", "notes")
 
 
@@ -61,15 +56,7 @@ def read_csv(text: str) -> tuple[list[ImportedModel], Counter[str]]:
 
 def _csv_models(reader: csv.DictReader[str]) -> tuple[list[ImportedModel], Counter[str]]:
     header = [name.strip() for name in reader.fieldnames or []]
-    missing = [name for name in CSV_REQUIRED if name not in header]
-    if missing:
-        raise ImportFileError(
-            "the header row lacks the column"
-            + ("s " if len(missing) > 1 else " ")
-            + ", ".join(missing)
-            + f" (found: {', '.join(header) or 'nothing'})",
-            "line 1",
-        )
+    require_columns(header, CSV_REQUIRED)
     reader.fieldnames = header
     models: list[ImportedModel] = []
     skipped: Counter[str] = Counter()
@@ -113,9 +100,7 @@ def _csv_record(row: Mapping[str | None, Any], line: str) -> ImportedModel | Non
         for name in _CSV_PRICES
     }
     extra = {name: cells[name] for name in _CSV_TEXT_FIELDS if cells.get(name)}
-    card: dict[str, Any] = {
-        name: prices[name] for name in _CSV_PRICES[3:] if prices[name] is not None
-    }
+    card: dict[str, Any] = {name: prices[name] for name in _CARD_PRICES if prices[name] is not None}
     if currency:
         card["currency"] = currency
     return ImportedModel(

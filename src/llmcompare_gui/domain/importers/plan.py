@@ -10,23 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model import Model, Source, Store
+from ..model import Model, PriceCard, Source, Store
 from ..validation import describe
 from .records import ImportedModel, ReadResult, SkippedEntry
 
-CARD_FIELDS = (
-    "input_per_mtok",
-    "output_per_mtok",
-    "cached_input_per_mtok",
-    "cache_write_per_mtok",
-    "cache_write_1h_per_mtok",
-    "reasoning_per_mtok",
-    "per_request",
-    "currency",
-    "tiers",
-    "service_tiers",
-    "off_peak",
-)
+CARD_FIELDS = tuple(PriceCard.model_fields)
 """What a dated price point keeps of a card (CONTRACT §2)."""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -80,3 +80,16 @@ def storable(value: Any) -> bool:
     except (TypeError, ValueError):
         return False
     return value is not None
+
+
+def require_columns(header: Sequence[str], required: Sequence[str]) -> None:
+    """Refuse a CSV whose header row (already stripped) lacks a required column."""
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise ImportFileError(
+            "the header row lacks the column"
+            + ("s " if len(missing) > 1 else " ")
+            + ", ".join(missing)
+            + f" (found: {', '.join(header) or 'nothing'})",
+            "line 1",
+        )

@@ -55,6 +55,10 @@ class SkipTally(Counter[str]):
         self["invalid price"] += 1
 
 
+OWN_PRICES = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok")
+"""The prices an :class:`ImportedModel` holds in fields of its own; the others go in its card."""
+
+
 @dataclass(frozen=True)
 class ImportedModel:
     """What a source says about one model; None means the source does not say."""
