@@ -229,6 +229,9 @@ def test_exact_token_volume_reads_back_through_the_parser(volume: float) -> None
         (1.0, "100 %"),
         (0.00333, "0.33 %"),
         (37 / 671, "5.5 %"),
+        (0.1996, "20 %"),
+        (0.9995, "100 %"),
+        (0.0094, "0.94 %"),
         (NAN, "—"),
     ],
 )

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..domain.comparison import Comparison
 from ..domain.formatting import money
-from . import MAX_CHARTED_MODELS
+from ..domain.limits import MAX_CHARTED_MODELS
 from .axes import CompactAxis
 from .binding import pg
 from .plot import ChartBase, charted_rows

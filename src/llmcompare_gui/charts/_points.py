@@ -7,8 +7,8 @@ import math
 import numpy as np
 
 from ..domain.comparison import Comparison
+from ..domain.limits import MAX_CHARTED_MODELS
 from ..domain.model import Model
-from . import MAX_CHARTED_MODELS
 from .binding import pg
 from .labels import TextPool, elide, place_labels
 from .plot import ChartBase, charted_rows

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain.comparison import ChartKind, Comparison
+from ..domain.limits import MAX_CHARTED_MODELS
 from ..domain.model import REPORTED_BY_LABELS, BenchmarkResult
-from . import MAX_CHARTED_MODELS
 from .binding import pg
 from .labels import TextPool, elide, is_not_available
 from .plot import ChartBase, charted_rows

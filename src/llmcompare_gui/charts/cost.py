@@ -14,7 +14,7 @@ import numpy as np
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.cost import cheapest_mask, free_mask
 from ..domain.formatting import money
-from . import MAX_CHARTED_MODELS
+from ..domain.limits import MAX_CHARTED_MODELS
 from .axes import nice_ceiling
 from .binding import pg
 from .labels import ChartFont, TextPool, elide, text_width

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..domain.comparison import ChartKind, Comparison
-from . import MAX_CHARTED_MODELS
+from ..domain.limits import MAX_CHARTED_MODELS
 from .axes import CompactAxis
 from .binding import pg
 from .labels import ChartFont, elide, rich, text_width

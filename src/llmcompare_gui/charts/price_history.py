@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from ..domain.comparison import PRICE_FIELDS, ChartKind, Comparison
 from ..domain.formatting import price_with_unit
+from ..domain.limits import MAX_CHARTED_MODELS
 from ..domain.price_points import PriceOption, parse_date, price_options
-from . import MAX_CHARTED_MODELS
 from .binding import pg
 from .plot import ChartBase, charted_rows
 

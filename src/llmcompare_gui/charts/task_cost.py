@@ -10,9 +10,9 @@ import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.formatting import fine_money
+from ..domain.limits import MAX_CHARTED_MODELS
 from ..domain.model import BenchmarkRun
 from ..domain.task_cost import TaskCost
-from . import MAX_CHARTED_MODELS
 from .axes import nice_ceiling
 from .binding import pg
 from .labels import ChartFont, TextPool, elide, text_width

@@ -13,8 +13,8 @@ import numpy as np
 
 from ..domain.comparison import ChartKind, Comparison
 from ..domain.formatting import fine_money
+from ..domain.limits import MAX_CHARTED_MODELS
 from ..domain.task_cost import TaskCost
-from . import MAX_CHARTED_MODELS
 from ._points import _span
 from .binding import pg
 from .labels import TextPool, elide, place_labels

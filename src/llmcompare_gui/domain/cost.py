@@ -31,7 +31,7 @@ from typing import Literal, get_args
 import numpy as np
 import numpy.typing as npt
 
-from .formatting import token_volume
+from .formatting import percent, token_volume
 from .model import PRICE_FIELDS, LongContextTier, Model, PriceCard, PriceOverrides, Store
 from .tokens import MAX_TOKEN_VOLUME, TokenVolumeError, check_token_volume
 
@@ -582,7 +582,7 @@ def compute_costs(prices: PriceTable, scenario: Scenario) -> CostBreakdown:
         weight = np.where(effective.has_off_peak, share, 0.0)
         peak = tuple((1.0 - weight) * p + weight * o for p, o in zip(peak, off, strict=True))
         total = (1.0 - weight) * total + weight * _total(off)
-        label = f"{share * 100:.0f} % off-peak"
+        label = f"{percent(share)} off-peak"
         notes = [
             (f"{note}; {label}" if note else label) if has else note
             for note, has in zip(notes, effective.has_off_peak.tolist(), strict=True)

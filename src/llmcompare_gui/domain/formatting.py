@@ -207,15 +207,16 @@ def exact_token_volume(volume: float) -> str:
 
 
 def percent(share: float) -> str:
-    """A share as a percentage: ``20 %``, ``12.5 %``, ``5.5 %``; under 1 % two significant
-    digits (``0.33 %``); ``—`` if not finite."""
+    """A share as a percentage: ``20 %``, ``12.5 %``, ``5.5 %`` (a whole number when the
+    tenth rounds away: ``19.96 %`` is ``20 %``); under 1 % two significant digits
+    (``0.33 %``); ``—`` if not finite."""
     if not math.isfinite(share):
         return NOT_A_NUMBER
     value = share * 100
-    if math.isclose(value, round(value), abs_tol=1e-9):
-        return f"{round(value)} %"
-    if 0 < value < 1:
+    if 0 < value < 0.95:
         return f"{_significant(value, 2)} %"
+    if abs(value - round(value)) < 0.05:
+        return f"{round(value)} %"
     return f"{value:.1f} %"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .cost import Scenario
-from .formatting import token_volume
+from .formatting import percent, token_volume
 
 
 def scenario_knobs(scenario: Scenario) -> list[str]:
@@ -13,9 +13,9 @@ def scenario_knobs(scenario: Scenario) -> list[str]:
     asks); every other knob only when it is not at its default. A new knob on
     the :class:`Scenario` gets its line here, and every caption shows it.
     """
-    knobs = [f"{_percent(scenario.cached_share)} cached"]
+    knobs = [f"{percent(scenario.cached_share)} cached"]
     if scenario.cache_write_share:
-        knobs.append(f"{_percent(scenario.cache_write_share)} written to cache")
+        knobs.append(f"{percent(scenario.cache_write_share)} written to cache")
     if scenario.cache_ttl != "5m":
         knobs.append("1-hour cache writes")
     if scenario.prompt_tokens != DEFAULT.prompt_tokens:
@@ -23,7 +23,7 @@ def scenario_knobs(scenario: Scenario) -> list[str]:
     if scenario.service_tier != "standard":
         knobs.append(f"{scenario.service_tier} tier")
     if scenario.off_peak_share:
-        knobs.append(f"{_percent(scenario.off_peak_share)} off-peak")
+        knobs.append(f"{percent(scenario.off_peak_share)} off-peak")
     if scenario.reasoning_overhead != 1.0:
         knobs.append(f"thinking output ×{scenario.reasoning_overhead:g}")
     if scenario.currency is not None:
@@ -32,8 +32,3 @@ def scenario_knobs(scenario: Scenario) -> list[str]:
 
 
 DEFAULT = Scenario()
-
-
-def _percent(share: float) -> str:
-    percent = share * 100
-    return f"{percent:.0f} %" if abs(percent - round(percent)) < 0.05 else f"{percent:.1f} %"

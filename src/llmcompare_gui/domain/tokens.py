@@ -8,11 +8,6 @@ from __future__ import annotations
 
 import math
 
-from .formatting import token_volume as format_token_volume  # noqa: F401
-
-# ^ only for ui/table/table_model.py and ui/editing/model_form.py until they switch to
-#   domain.formatting.token_volume; then delete this line.
-
 MAX_TOKEN_VOLUME = 10**15
 """The largest monthly token volume accepted (1,000T): far above any real workload, and
 small enough that every cost of it stays an exact, readable number."""
