@@ -49,6 +49,36 @@ def test_options_are_listed_oldest_first_whatever_the_stored_order() -> None:
     assert titles == ["first", "second", "current"]
 
 
+def test_each_option_carries_its_points_fields_and_the_current_card_no_note() -> None:
+    history_point = {
+        **card("2025-06-01", 2.0, "old"),
+        "label": "Batch list",
+        "cached_input_per_mtok": 0.5,
+        "currency": "EUR",
+        "note": "from the archive",
+        "alternative": True,
+    }
+    current_card = {**card("2026-01-10", 3.0, "current"), "label": "API", "note": "checked"}
+    old, current = price_options(model({**current_card, "history": [history_point]}))
+    assert (old.position, old.effective, old.label, old.source_title) == (
+        0,
+        "2025-06-01",
+        "Batch list",
+        "old",
+    )
+    assert (old.input_per_mtok, old.output_per_mtok, old.cached_input_per_mtok) == (2.0, 8.0, 0.5)
+    assert (old.currency, old.note, old.alternative) == ("EUR", "from the archive", True)
+    assert (current.position, current.effective, current.label, current.source_title) == (
+        -1,
+        "2026-01-10",
+        "API",
+        "current",
+    )
+    assert (current.input_per_mtok, current.output_per_mtok) == (3.0, 12.0)
+    assert (current.cached_input_per_mtok, current.currency) == (None, None)
+    assert (current.note, current.alternative) == (None, False)
+
+
 @pytest.mark.parametrize(
     ("day", "title"),
     [

@@ -29,6 +29,7 @@ import yaml
 from pydantic import ValidationError
 
 from .importers import ImportFileError, ImportFormat, ImportPlan, UnmatchedEntry
+from .importers.reading import require_columns
 from .model import (
     BenchmarkDefinition,
     BenchmarkResult,
@@ -266,15 +267,7 @@ def read_benchmark_csv(text: str, source_name: str = "benchmark CSV") -> Benchma
     _check_size(text)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [name.strip().lower() for name in reader.fieldnames or []]
-    missing = [name for name in BENCHMARK_CSV_REQUIRED if name not in header]
-    if missing:
-        raise ImportFileError(
-            "the header row lacks the column"
-            + ("s " if len(missing) > 1 else " ")
-            + ", ".join(missing)
-            + f" (found: {', '.join(header) or 'nothing'})",
-            "line 1",
-        )
+    require_columns(header, BENCHMARK_CSV_REQUIRED)
     reader.fieldnames = header
     title = f"Benchmark CSV ({source_name})"
     scores: list[ScoreRecord] = []

@@ -48,6 +48,9 @@ CACHE_TTLS: tuple[CacheTtl, ...] = get_args(CacheTtl)
 _INPUT, _CACHED, _WRITE_5M, _WRITE_1H, _OUTPUT, _REASONING, _REQUEST = range(7)
 _FIELD_COUNT = 7
 _FIELD_INDEX = {name: index for index, name in enumerate(PRICE_FIELDS)}
+_FALLBACKS = ((_CACHED, _INPUT), (_WRITE_5M, _INPUT), (_WRITE_1H, _WRITE_5M), (_REASONING, _OUTPUT))
+"""CONTRACT §2's "when absent": (column, the column it falls back to). The 1h write comes
+after the 5m write so that it falls back to the 5m price once that one is filled."""
 
 
 class ScenarioError(ValueError):
@@ -413,12 +416,7 @@ def _off_peak_fields(card: PriceCard, off_peak: PriceOverrides) -> FloatArray:
     """Off-peak prices; where the card derives a price, it follows the off-peak one."""
     card_raw = _card_fields(card)
     values = _card_fields(off_peak)
-    for derived, origin in (
-        (_CACHED, _INPUT),
-        (_WRITE_5M, _INPUT),
-        (_WRITE_1H, _WRITE_5M),
-        (_REASONING, _OUTPUT),
-    ):
+    for derived, origin in _FALLBACKS:
         if np.isnan(values[derived]) and np.isnan(card_raw[derived]):
             values[derived] = values[origin]
     return values
@@ -427,12 +425,7 @@ def _off_peak_fields(card: PriceCard, off_peak: PriceOverrides) -> FloatArray:
 def _with_fallbacks(raw: FloatArray) -> FloatArray:
     """Fill what a level leaves open (CONTRACT §2's 'when absent'); works on (..., fields)."""
     out = raw.copy()
-    for derived, origin in (
-        (_CACHED, _INPUT),
-        (_WRITE_5M, _INPUT),
-        (_WRITE_1H, _WRITE_5M),
-        (_REASONING, _OUTPUT),
-    ):
+    for derived, origin in _FALLBACKS:
         column = out[..., derived]
         out[..., derived] = np.where(np.isnan(column), out[..., origin], column)
     out[..., _REQUEST] = np.nan_to_num(out[..., _REQUEST], nan=0.0)
@@ -442,12 +435,7 @@ def _with_fallbacks(raw: FloatArray) -> FloatArray:
 def _filled(raw: list[float]) -> list[float]:
     """:func:`_with_fallbacks` for one level, in plain Python (faster on seven numbers)."""
     out = list(raw)
-    for derived, origin in (
-        (_CACHED, _INPUT),
-        (_WRITE_5M, _INPUT),
-        (_WRITE_1H, _WRITE_5M),
-        (_REASONING, _OUTPUT),
-    ):
+    for derived, origin in _FALLBACKS:
         if math.isnan(out[derived]):
             out[derived] = out[origin]
     if math.isnan(out[_REQUEST]):

@@ -74,18 +74,11 @@ class PriceOption:
 def price_options(model: Model) -> list[PriceOption]:
     """Every price point of ``model``, oldest first; an undated current card comes last."""
     pricing = model.pricing
-    options = [_option(index, point) for index, point in enumerate(pricing.history)]
-    current = PriceOption(
-        position=-1,
-        effective=pricing.effective,
-        source=pricing.source,
-        label=pricing.label,
-        input_per_mtok=pricing.input_per_mtok,
-        output_per_mtok=pricing.output_per_mtok,
-        cached_input_per_mtok=pricing.cached_input_per_mtok,
-        note=None,
-        currency=pricing.currency,
-    )
+    options = [
+        _option(index, point, point.note, bool(point.alternative))
+        for index, point in enumerate(pricing.history)
+    ]
+    current = _option(-1, pricing)
     dated = sorted(
         (option for option in options if option.effective),
         key=lambda option: parse_date(option.effective or ""),
@@ -98,18 +91,20 @@ def price_options(model: Model) -> list[PriceOption]:
     return undated + dated + [current]
 
 
-def _option(index: int, point: PricePoint) -> PriceOption:
+def _option(
+    position: int, card: PricePoint | Pricing, note: str | None = None, alternative: bool = False
+) -> PriceOption:
     return PriceOption(
-        position=index,
-        effective=point.effective,
-        source=point.source,
-        label=point.label,
-        input_per_mtok=point.input_per_mtok,
-        output_per_mtok=point.output_per_mtok,
-        cached_input_per_mtok=point.cached_input_per_mtok,
-        note=point.note,
-        currency=point.currency,
-        alternative=bool(point.alternative),
+        position=position,
+        effective=card.effective,
+        source=card.source,
+        label=card.label,
+        input_per_mtok=card.input_per_mtok,
+        output_per_mtok=card.output_per_mtok,
+        cached_input_per_mtok=card.cached_input_per_mtok,
+        note=note,
+        currency=card.currency,
+        alternative=alternative,
     )
 
 

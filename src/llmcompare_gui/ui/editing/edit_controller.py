@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ...domain.model import Model
 from ..table.table_model import ModelTableModel
 from .commands import AddModelCommand, DeleteModelsCommand, ReplaceModelCommand
+from .selection_controller import SelectionController
 
 
-class EditController(QObject):
+class EditController(SelectionController):
     """Add, edit, duplicate and delete models as undoable commands."""
-
-    message = Signal(str)
 
     def __init__(
         self,
@@ -27,11 +26,7 @@ class EditController(QObject):
         dialog_parent: QWidget | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._table = table
-        self._stack = undo_stack
-        self._selected_ids = selected_ids
-        self._dialog_parent = dialog_parent
+        super().__init__(table, undo_stack, selected_ids, dialog_parent, parent)
         table.editor = self.replace
 
     def replace(self, before: Model, after: Model, text: str) -> None:

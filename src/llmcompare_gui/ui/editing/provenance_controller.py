@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from PySide6.QtWidgets import QDialog
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
-
-from ..table.table_model import ModelTableModel
 from .rates_dialog import RatesDialog, SetExchangeRatesCommand
+from .selection_controller import SelectionController
 from .sources_dialog import SourcesDialog
 
 
-class ProvenanceController(QObject):
-    message = Signal(str)
+class ProvenanceController(SelectionController):
+    """Shows a model's sources and edits the store's exchange rates."""
 
-    def __init__(
-        self,
-        table: ModelTableModel,
-        undo_stack: QUndoStack,
-        selected_ids: Callable[[], list[str]],
-        dialog_parent: QWidget | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._table = table
-        self._stack = undo_stack
-        self._selected_ids = selected_ids
-        self._dialog_parent = dialog_parent
-        self.last_dialog: QDialog | None = None
-        """The dialog opened last (tests and automation reach it here)."""
+    last_dialog: QDialog | None = None
+    """The dialog opened last (tests and automation reach it here)."""
 
     def show_sources(self) -> None:
         ids = self._selected_ids()
