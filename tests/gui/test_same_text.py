@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from llmcompare_gui.domain.comparison import ChartKind
@@ -74,6 +74,10 @@ def test_a_franc_cost_reads_the_same_in_table_calculator_chart_and_csv(
 
     calculator = find(window, CostCalculator, "costCalculator")
     qtbot.waitUntil(lambda: ("Dear model", expected, "×12.86") in calculator.cost_rows())
+    # Its tooltip gives the exact amount the same way, currency first (0.8 × 1,543.20).
+    cost_list = find(window, QTreeWidget, "costList")
+    dear_item = cost_list.findItems("Dear model", Qt.MatchFlag.MatchExactly, 0)[0]
+    assert dear_item.toolTip(1) == "CHF 1,234.560000 a month"
 
     panel = find(window, ChartPanel, "chartPanel")
     panel.build_charts()

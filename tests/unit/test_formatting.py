@@ -106,9 +106,10 @@ def test_fine_money_of_other_currencies() -> None:
 
 
 def test_exact_amount_is_to_the_millionth() -> None:
-    assert exact_amount(1234.5678912, "CHF") == "1,234.567891 CHF"
-    assert exact_amount(2.5e12, "USD") == "2.5e+12 USD"
-    assert exact_amount(NAN, "USD") == "— USD"
+    assert exact_amount(1234.5678912, "CHF") == "CHF 1,234.567891"
+    assert exact_amount(-0.25, "EUR") == "-€0.250000"
+    assert exact_amount(2.5e12, "USD") == "$2,500,000,000,000.00"
+    assert exact_amount(NAN, "USD") == "—"
 
 
 @pytest.mark.parametrize(

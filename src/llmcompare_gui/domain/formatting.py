@@ -116,11 +116,16 @@ def fine_money(value: float, currency: str) -> str:
 
 
 def exact_amount(value: float, currency: str) -> str:
-    """An amount to the millionth, for tooltips: ``1,234.567891 CHF`` (no float noise)."""
+    """An amount to the millionth, for tooltips: ``CHF 1,234.567891`` (no float noise).
+
+    Written like :func:`money` (the currency in front, the sign before it), only
+    with more decimals: to the cent from a billion, where millionths are noise.
+    """
     if not math.isfinite(value):
-        return f"{NOT_A_NUMBER} {currency}"
-    exact = f"{value:,.6f}" if abs(value) < 1e9 else f"{value:,.12g}"
-    return f"{exact} {currency}"
+        return NOT_A_NUMBER
+    magnitude = abs(value)
+    number = f"{magnitude:,.6f}" if magnitude < COMPACT_FROM else f"{magnitude:,.2f}"
+    return _with_currency(value, number, currency)
 
 
 def price(value: float) -> str:
