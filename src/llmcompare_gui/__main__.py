@@ -1,3 +1,5 @@
+"""`python -m llmcompare_gui`: the same command line as the installed `llmcompare-gui`."""
+
 import sys
 
 from .cli import main
