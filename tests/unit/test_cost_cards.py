@@ -222,6 +222,14 @@ def test_reasoning_tokens_at_their_own_rate_and_request_fees() -> None:
     assert costs.total[0] == pytest.approx(100.0 + 40.0 + 40.0 + 50.0)
 
 
+def test_reasoning_tokens_without_their_own_rate_are_billed_at_the_output_price() -> None:
+    model = card_model("thinker", reasoning=True, input_per_mtok=1.0, output_per_mtok=4.0)
+    costs = costs_of(model, input_tokens=0, output_tokens=10e6, reasoning_overhead=2.0)
+    # CONTRACT: no reasoning price, so the 10M extra reasoning tokens cost the output $4/M.
+    assert costs.reasoning[0] == pytest.approx(40.0)
+    assert costs.total[0] == pytest.approx(80.0)
+
+
 def test_models_without_a_reasoning_mode_produce_no_reasoning_tokens() -> None:
     model = card_model("plain", input_per_mtok=1.0, output_per_mtok=4.0, reasoning_per_mtok=8.0)
     costs = costs_of(model, input_tokens=0, output_tokens=1e6, reasoning_overhead=3.0)
